@@ -1,0 +1,43 @@
+"""Command line: ``python -m content_logic lessons check lessons/``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from content_logic.course import LESSONS_DIR, load_course
+
+
+def _check_lessons(root: Path) -> int:
+    if not root.is_dir():
+        print(f"{root}: folder: not found (expected a folder with en/ and es/ inside)", file=sys.stderr)
+        return 2
+    course = load_course(root)
+    for problem in course.problems:
+        print(problem)
+    count = sum(len(v) for v in course.lessons.values())
+    if course.problems:
+        print(f"{len(course.problems)} problem(s); {count} lesson file(s) valid", file=sys.stderr)
+        return 1
+    print(f"ok: {count} lesson file(s) valid in {', '.join(course.lessons)}", file=sys.stderr)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse arguments and run the chosen command; returns the exit code."""
+    parser = argparse.ArgumentParser(prog="python -m content_logic")
+    commands = parser.add_subparsers(dest="command", required=True)
+    lessons = commands.add_parser("lessons", help="work with lesson files")
+    lesson_commands = lessons.add_subparsers(dest="action", required=True)
+    check = lesson_commands.add_parser("check", help="validate every lesson file")
+    check.add_argument("root", nargs="?", type=Path, default=LESSONS_DIR)
+    args = parser.parse_args(argv)
+    if args.command == "lessons" and args.action == "check":
+        return _check_lessons(args.root)
+    parser.error("unknown command")
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
