@@ -204,3 +204,20 @@ def parse_lesson(text: str, *, source: str) -> Lesson:
         raise LessonFileError(problems)
     attendee, notes, slides = split_body(body)
     return Lesson(meta=meta, body=attendee, notes=notes, slides=slides, source=source)
+
+
+class QuizScore(BaseModel):
+    """How an attendee did on one lesson's knowledge check."""
+
+    model_config = ConfigDict(frozen=True)
+
+    correct: int
+    answered: int
+    total: int
+
+
+def score_quiz(quiz: list[QuizQuestion], answers: dict[int, int]) -> QuizScore:
+    """Count right answers; ``answers`` maps question index to the chosen option index."""
+    valid = {i: a for i, a in answers.items() if 0 <= i < len(quiz)}
+    correct = sum(1 for i, a in valid.items() if quiz[i].answer == a)
+    return QuizScore(correct=correct, answered=len(valid), total=len(quiz))

@@ -1,0 +1,92 @@
+"""Lesson: objectives, the text, keypoints, the knowledge check, and where to go next."""
+
+import streamlit as st
+
+from content_logic.lessons import score_quiz
+from ui.course import course, progress, record_answer, record_read
+from ui.i18n import current_language, t
+from ui.routes import CALCULATOR_ROUTES
+from ui.widgets import broken_lessons_notice
+
+LESSON_KEY = "lesson"
+"""Selector key and URL parameter (``?lesson=stock-up-trap``), so a lesson link can be shared."""
+
+lessons = course().in_language(current_language())
+if not lessons:
+    st.warning(t("lesson.none_loaded"))
+    broken_lessons_notice(course())
+    st.stop()
+
+ids = [lesson.meta.id for lesson in lessons]
+by_id = {lesson.meta.id: lesson for lesson in lessons}
+
+
+def _go_to(lesson_id: str) -> None:
+    st.session_state[LESSON_KEY] = lesson_id
+
+
+lesson_id = st.selectbox(
+    t("lesson.choose"),
+    ids,
+    format_func=lambda i: f"{by_id[i].meta.order}. {by_id[i].meta.title}",
+    key=LESSON_KEY,
+    bind="query-params",
+)
+lesson = by_id[lesson_id]
+meta = lesson.meta
+broken_lessons_notice(course())
+
+st.title(meta.title)
+st.caption(t("lesson.minutes", minutes=meta.minutes))
+with st.container(border=True, key="lesson_objectives"):
+    st.markdown(f"**{t('lesson.objectives')}**\n\n" + "\n".join(f"- {o}" for o in meta.objectives))
+    st.markdown(f"**{t('lesson.questions')}**\n\n" + "\n".join(f"- {q}" for q in meta.questions))
+
+st.markdown(lesson.body)
+
+with st.container(border=True, key="lesson_keypoints"):
+    st.markdown(f"**{t('lesson.keypoints')}**\n\n" + "\n".join(f"- {k}" for k in meta.keypoints))
+
+st.header(t("lesson.quiz_header"))
+record = progress(meta.id)
+for number, question in enumerate(meta.quiz):
+    widget_key = f"quiz_{meta.id}_{number}"
+    if widget_key not in st.session_state and number in record["answers"]:
+        st.session_state[widget_key] = record["answers"][number]  # restore after a page switch
+    choice = st.radio(
+        f"{number + 1}. {question.question}",
+        range(len(question.options)),
+        format_func=question.options.__getitem__,
+        index=None,
+        key=widget_key,
+        on_change=record_answer,
+        args=(meta.id, number, widget_key),
+    )
+    if choice is not None:
+        if choice == question.answer:
+            st.success(f"**{t('lesson.right')}** {question.explanation}", icon=":material/check_circle:")
+        else:
+            right = question.options[question.answer]
+            st.error(f"**{t('lesson.wrong', answer=right)}** {question.explanation}", icon=":material/cancel:")
+
+score = score_quiz(meta.quiz, record["answers"])
+st.caption(t("lesson.score", correct=score.correct, total=score.total))
+
+read_key = f"read_{meta.id}"
+if read_key not in st.session_state:
+    st.session_state[read_key] = record["read"]
+st.checkbox(t("lesson.mark_read"), key=read_key, on_change=record_read, args=(meta.id, read_key))
+
+calculator = CALCULATOR_ROUTES.get(meta.calculator or "")
+if calculator is not None:
+    st.page_link(calculator.file, label=t("lesson.try_it", calculator=t(calculator.title_key)),
+                 icon=":material/calculate:")
+
+position = ids.index(lesson_id)
+previous_col, next_col = st.columns(2)
+if position > 0:
+    previous_col.button(t("lesson.previous"), key="lesson_previous", on_click=_go_to,
+                        args=(ids[position - 1],), icon=":material/arrow_back:", width="stretch")
+if position < len(ids) - 1:
+    next_col.button(t("lesson.next"), key="lesson_next", on_click=_go_to,
+                    args=(ids[position + 1],), icon=":material/arrow_forward:", width="stretch")

@@ -1,0 +1,33 @@
+"""The app's screens as data: ``app.py`` builds ``st.navigation`` from this list, the home page its map."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Section = Literal["learn", "calculators", "workshop"]
+
+
+@dataclass(frozen=True)
+class Route:
+    """One screen: its file under ``pages/``, URL, menu section, and title/summary string keys."""
+
+    file: str
+    url_path: str
+    section: Section
+    title_key: str
+    icon: str
+    summary_key: str | None = None
+    """One line on what the screen answers, shown on the home page's course map."""
+    hidden: bool = False
+    """Routable but not in the menu (for example a presenter-only screen)."""
+
+
+HOME = Route("pages/home.py", "home", "learn", "nav.home", ":material/map:")
+LESSON = Route("pages/lesson.py", "lesson", "learn", "nav.lesson", ":material/menu_book:")
+
+ROUTES: list[Route] = [HOME, LESSON]
+"""Only screens that work are listed; each issue adds its own."""
+
+CALCULATOR_ROUTES: dict[str, Route] = {r.url_path: r for r in ROUTES if r.section == "calculators"}
+"""Calculator id (``channels``, ``team``, ``funnel``) to its screen, for lesson "try it" links."""
