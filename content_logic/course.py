@@ -107,8 +107,7 @@ def _parity(root: Path, by_lang: dict[Language, list[Lesson]]) -> list[LessonPro
                     LessonProblem(
                         file=f"{root.name}/{lang}/{stem}.md",
                         field="id",
-                        message=f"exists in '{lang}' but not in '{other}': "
-                        f"add {root.name}/{other}/{stem}.md",
+                        message=f"exists in '{lang}' but not in '{other}': add {root.name}/{other}/{stem}.md",
                     )
                 )
     reference = {l.meta.id: l for l in by_lang.get(LANGUAGES[0], [])}
@@ -141,7 +140,9 @@ def _same_shape(reference: Lesson, lesson: Lesson) -> list[LessonProblem]:
             )
     for field in ("order", "calculator"):
         if getattr(ref, field) != getattr(meta, field):
-            found.append(problem(field, f"is {getattr(meta, field)!r}; {reference.source} has {getattr(ref, field)!r}"))
+            found.append(
+                problem(field, f"is {getattr(meta, field)!r}; {reference.source} has {getattr(ref, field)!r}")
+            )
     return found
 
 

@@ -57,5 +57,5 @@ def resolve_language(*candidates: str | None) -> Language:
     for candidate in candidates:
         code = (candidate or "")[:2].lower()
         if code in LANGUAGES:
-            return code  # type: ignore[return-value]
+            return code
     return DEFAULT_LANGUAGE

@@ -153,9 +153,7 @@ def _body_problems(source: str, body: str) -> list[LessonProblem]:
             )
         )
     if not re.search(r"^## ", body, flags=re.MULTILINE):
-        problems.append(
-            LessonProblem(file=source, field="body", message="has no '## ' section heading")
-        )
+        problems.append(LessonProblem(file=source, field="body", message="has no '## ' section heading"))
     opened = len(re.findall(r"^:::\s*notes\s*$", body, flags=re.MULTILINE))
     if opened != len(NOTES_BLOCK.findall(body)):
         problems.append(

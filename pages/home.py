@@ -27,8 +27,12 @@ for lesson in lessons:
         status.append(t("home.quiz_score", correct=score.correct, total=score.total))
         st.caption(" · ".join(status))
         st.markdown("\n".join(f"- {objective}" for objective in meta.objectives))
-        st.page_link(LESSON.file, label=t("home.open_lesson"), icon=":material/arrow_forward:",
-                     query_params={"lesson": meta.id})
+        st.page_link(
+            LESSON.file,
+            label=t("home.open_lesson"),
+            icon=":material/arrow_forward:",
+            query_params={"lesson": meta.id},
+        )
 
 if CALCULATOR_ROUTES:
     st.header(t("home.calculators_header"))

@@ -67,7 +67,9 @@ for number, question in enumerate(meta.quiz):
             st.success(f"**{t('lesson.right')}** {question.explanation}", icon=":material/check_circle:")
         else:
             right = question.options[question.answer]
-            st.error(f"**{t('lesson.wrong', answer=right)}** {question.explanation}", icon=":material/cancel:")
+            st.error(
+                f"**{t('lesson.wrong', answer=right)}** {question.explanation}", icon=":material/cancel:"
+            )
 
 score = score_quiz(meta.quiz, record["answers"])
 st.caption(t("lesson.score", correct=score.correct, total=score.total))
@@ -79,14 +81,29 @@ st.checkbox(t("lesson.mark_read"), key=read_key, on_change=record_read, args=(me
 
 calculator = CALCULATOR_ROUTES.get(meta.calculator or "")
 if calculator is not None:
-    st.page_link(calculator.file, label=t("lesson.try_it", calculator=t(calculator.title_key)),
-                 icon=":material/calculate:")
+    st.page_link(
+        calculator.file,
+        label=t("lesson.try_it", calculator=t(calculator.title_key)),
+        icon=":material/calculate:",
+    )
 
 position = ids.index(lesson_id)
 previous_col, next_col = st.columns(2)
 if position > 0:
-    previous_col.button(t("lesson.previous"), key="lesson_previous", on_click=_go_to,
-                        args=(ids[position - 1],), icon=":material/arrow_back:", width="stretch")
+    previous_col.button(
+        t("lesson.previous"),
+        key="lesson_previous",
+        on_click=_go_to,
+        args=(ids[position - 1],),
+        icon=":material/arrow_back:",
+        width="stretch",
+    )
 if position < len(ids) - 1:
-    next_col.button(t("lesson.next"), key="lesson_next", on_click=_go_to,
-                    args=(ids[position + 1],), icon=":material/arrow_forward:", width="stretch")
+    next_col.button(
+        t("lesson.next"),
+        key="lesson_next",
+        on_click=_go_to,
+        args=(ids[position + 1],),
+        icon=":material/arrow_forward:",
+        width="stretch",
+    )

@@ -10,7 +10,6 @@ LANGUAGE_KEY = "lang"
 """Widget key of the language switch; also the URL query parameter (``?lang=es``)."""
 
 
-
 def current_language() -> Language:
     """The language chosen this session: the switch, else the URL, else the browser, else English."""
     return resolve_language(

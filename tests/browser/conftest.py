@@ -53,7 +53,7 @@ class AppServer:
     def __init__(self, env: dict[str, str] | None = None) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.log = (ROOT / "screenshots" / f"server-{self.port}.log")
+        self.log = ROOT / "screenshots" / f"server-{self.port}.log"
         self.log.parent.mkdir(exist_ok=True)
         command = [
             sys.executable, "-m", "streamlit", "run", "app.py",

@@ -1,0 +1,46 @@
+"""Input problems that name the place (file, row, column) and say how to fix it, in any language."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+from content_logic.i18n import Language, translate
+
+Scalar = str | int | float
+
+
+class Problem(BaseModel):
+    """One thing wrong with the user's input; ``code`` picks the message in ``strings/*/problems.toml``.
+
+    ``row`` is the spreadsheet row number as the user sees it (the header is row 1).
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    code: str
+    file: str | None = None
+    row: int | None = None
+    column: str | None = None
+    values: dict[str, Scalar] = {}
+
+    def describe(self, lang: Language) -> str:
+        """The message in ``lang``, prefixed with where the problem is."""
+        text = translate(
+            f"problems.{self.code}", lang, column=self.column or "", row=self.row or 0, **self.values
+        )
+        where = []
+        if self.file:
+            where.append(self.file)
+        if self.row is not None:
+            where.append(translate("problems.where_row", lang, row=self.row))
+        if self.column:
+            where.append(translate("problems.where_column", lang, column=self.column))
+        return f"{', '.join(where)}: {text}" if where else text
+
+
+class InputError(ValueError):
+    """Raised with every problem found, so the user can fix them all in one pass."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("; ".join(p.code for p in problems))
+        self.problems = problems
