@@ -2,7 +2,14 @@
 
 from content_logic.course import Course, load_course
 from content_logic.i18n import LANGUAGES, Language, resolve_language, translate
-from content_logic.lessons import Lesson, LessonFileError, LessonMeta, LessonProblem, QuizQuestion, parse_lesson
+from content_logic.lessons import (
+    Lesson,
+    LessonFileError,
+    LessonMeta,
+    LessonProblem,
+    QuizQuestion,
+    parse_lesson,
+)
 
 __all__ = [
     "LANGUAGES",
