@@ -9,7 +9,11 @@ from ui.routes import CALCULATOR_ROUTES
 from ui.widgets import broken_lessons_notice
 
 LESSON_KEY = "lesson"
-"""Selector key and URL parameter (``?lesson=stock-up-trap``), so a lesson link can be shared."""
+"""Selector key and URL parameter (``?lesson=stock-up-trap``), so a lesson link can be shared.
+
+Synced by hand rather than with ``bind="query-params"``: a bound widget writes its displayed
+title into the URL, and links must carry the stable id.
+"""
 
 lessons = course().in_language(current_language())
 if not lessons:
@@ -25,13 +29,16 @@ def _go_to(lesson_id: str) -> None:
     st.session_state[LESSON_KEY] = lesson_id
 
 
+if st.session_state.get(LESSON_KEY) not in by_id:
+    requested = st.query_params.get(LESSON_KEY)
+    st.session_state[LESSON_KEY] = requested if requested in by_id else ids[0]
 lesson_id = st.selectbox(
     t("lesson.choose"),
     ids,
     format_func=lambda i: f"{by_id[i].meta.order}. {by_id[i].meta.title}",
     key=LESSON_KEY,
-    bind="query-params",
 )
+st.query_params[LESSON_KEY] = lesson_id
 lesson = by_id[lesson_id]
 meta = lesson.meta
 broken_lessons_notice(course())

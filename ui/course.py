@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import streamlit as st
 
-from content_logic.course import Course, load_course
+from content_logic.course import LESSONS_DIR, Course, load_course
+
+LESSONS_DIR_VARIABLE = "COMPANION_LESSONS_DIR"
+"""Environment variable naming another lessons folder (with en/ and es/), e.g. a course team's draft."""
 
 PROGRESS_KEY = "lesson_progress"
 """Session state: ``{lesson_id: {"read": bool, "answers": {question: option}}}``."""
@@ -13,7 +19,7 @@ PROGRESS_KEY = "lesson_progress"
 @st.cache_resource(show_spinner=False)
 def course() -> Course:
     """Every lesson, loaded once per process; a frozen model shared read-only (no per-run copy)."""
-    return load_course()
+    return load_course(Path(os.environ.get(LESSONS_DIR_VARIABLE) or LESSONS_DIR))
 
 
 def progress(lesson_id: str) -> dict:

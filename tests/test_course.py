@@ -1,0 +1,127 @@
+"""Loading the whole course: broken files are reported, never fatal; languages are cross-checked."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from content_logic.__main__ import main
+from content_logic.course import load_course
+from tests.test_lessons import FRONT, lesson_text
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def write(root: Path, lang: str, lesson_id: str, front: str = FRONT, order: int = 1) -> Path:
+    path = root / lang / f"{lesson_id}.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = front.replace("id: sample-lesson", f"id: {lesson_id}").replace("order: 1", f"order: {order}")
+    path.write_text(lesson_text(front=text), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def course_dir(tmp_path: Path) -> Path:
+    root = tmp_path / "lessons"
+    for lang in ("en", "es"):
+        write(root, lang, "first", order=1)
+        write(root, lang, "second", order=2)
+    return root
+
+
+def test_a_clean_course_loads_in_order(course_dir: Path) -> None:
+    course = load_course(course_dir)
+    assert course.problems == []
+    assert [l.meta.id for l in course.in_language("es")] == ["first", "second"]
+    assert course.find("en", "second") is not None
+    assert course.find("en", "missing") is None
+
+
+def test_a_broken_file_is_reported_and_the_rest_still_loads(course_dir: Path) -> None:
+    (course_dir / "en" / "second.md").write_text("---\ntitle: [unclosed\n---\n## x\n", encoding="utf-8")
+    course = load_course(course_dir)
+    assert [l.meta.id for l in course.in_language("en")] == ["first"]
+    assert course.broken_files() == ["lessons/en/second.md"]
+    assert str(course.problems[0]).startswith("lessons/en/second.md: front matter: invalid YAML")
+
+
+def test_a_file_that_is_not_utf8_is_reported(course_dir: Path) -> None:
+    (course_dir / "es" / "second.md").write_bytes(b"---\ntitle: Lecci\xf3n\n---\n")
+    assert "lessons/es/second.md: file: is not UTF-8 text" in [str(p) for p in load_course(course_dir).problems]
+
+
+def test_a_lesson_in_one_language_only_is_reported(course_dir: Path) -> None:
+    write(course_dir, "en", "third", order=3)
+    messages = [str(p) for p in load_course(course_dir).problems]
+    assert messages == [
+        "lessons/en/third.md: id: exists in 'en' but not in 'es': add lessons/es/third.md",
+    ]
+
+
+def test_a_duplicate_id_is_reported(course_dir: Path) -> None:
+    path = write(course_dir, "en", "third", order=3)
+    path.write_text(path.read_text().replace("id: third", "id: first"), encoding="utf-8")
+    messages = [str(p) for p in load_course(course_dir).problems]
+    assert "lessons/en/third.md: id: 'first' must match the file name 'third.md'" in messages
+
+
+def test_duplicate_ids_within_a_language_are_reported(tmp_path: Path) -> None:
+    from content_logic.course import _unique
+    from content_logic.lessons import parse_lesson
+
+    one = parse_lesson(lesson_text(), source="en/a.md")
+    two = parse_lesson(lesson_text(front=FRONT.replace("order: 1", "order: 2")), source="en/b.md")
+    kept, problems = _unique("en", [one, two])
+    assert len(kept) == 1
+    assert str(problems[0]) == "en/b.md: id: duplicate id 'sample-lesson', also used by en/a.md"
+
+
+def test_a_repeated_order_is_reported(course_dir: Path) -> None:
+    write(course_dir, "en", "third", order=2)
+    write(course_dir, "es", "third", order=2)
+    messages = [str(p) for p in load_course(course_dir).problems]
+    assert any("order 2 is also used by" in m for m in messages)
+
+
+def test_quiz_shapes_must_match_across_languages(course_dir: Path) -> None:
+    write(course_dir, "es", "second", front=FRONT.replace("answer: 2", "answer: 1"), order=2)
+    messages = [str(p) for p in load_course(course_dir).problems]
+    assert messages == [
+        "lessons/es/second.md: quiz[2]: has 3 options with answer 1; lessons/en/second.md has 3 options with answer 2"
+    ]
+
+
+def test_the_calculator_link_must_match_across_languages(course_dir: Path) -> None:
+    write(course_dir, "es", "second", front=FRONT.replace("calculator: channels", "calculator: team"), order=2)
+    messages = [str(p) for p in load_course(course_dir).problems]
+    assert messages == ["lessons/es/second.md: calculator: is 'team'; lessons/en/second.md has 'channels'"]
+
+
+def test_cli_prints_each_problem_and_exits_non_zero(course_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(course_dir, "en", "third", front=FRONT.replace("answer: 2", "answer: 9"), order=3)
+    assert main(["lessons", "check", str(course_dir)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert "lessons/en/third.md: quiz[2]: answer 9 is out of range: there are 3 options, so it must be between 0 and 2" in out
+    assert "lessons/en/third.md: id: exists in 'en' but not in 'es': add lessons/es/third.md" in out
+
+
+def test_cli_passes_on_a_clean_course(course_dir: Path) -> None:
+    assert main(["lessons", "check", str(course_dir)]) == 0
+
+
+def test_cli_reports_a_missing_folder(tmp_path: Path) -> None:
+    assert main(["lessons", "check", str(tmp_path / "nowhere")]) == 2
+
+
+def test_cli_runs_as_a_module_on_the_real_lessons() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "content_logic", "lessons", "check", "lessons/"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
