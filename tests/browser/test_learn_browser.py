@@ -1,0 +1,47 @@
+"""Real browser: home, switch to Spanish, open a lesson, answer a question; phone and projector shots."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+from content_logic.course import LESSONS_DIR, load_course
+from content_logic.i18n import translate
+from tests.browser.conftest import PROJECTOR, AppServer, screenshot, wait_for_app
+
+COURSE = load_course(LESSONS_DIR)
+
+
+def test_an_attendee_reads_a_lesson_in_spanish_and_answers_on_a_phone(server: AppServer, page: Page) -> None:
+    page.goto(server.url)
+    wait_for_app(page)
+    expect(page.get_by_role("heading", name=translate("home.lessons_header", "en"))).to_be_visible()
+
+    # Phone width: the language switch lives in the collapsed sidebar.
+    page.get_by_test_id("stExpandSidebarButton").click()
+    page.locator(".st-key-lang").get_by_role("radio", name="es", exact=True).click()
+    expect(page.get_by_role("heading", name=translate("home.lessons_header", "es"))).to_be_visible()
+    page.get_by_test_id("stSidebarCollapseButton").locator("button").click()
+    wait_for_app(page)
+    screenshot(page, "home-es-phone")
+
+    lesson = COURSE.in_language("es")[2]
+    page.locator(f".st-key-home_lesson_{lesson.meta.id}").get_by_role("link", name=translate("home.open_lesson", "es")).click()
+    expect(page.get_by_role("heading", name=lesson.meta.title, exact=True)).to_be_visible()
+    assert f"lesson={lesson.meta.id}" in page.url and "lang=es" in page.url
+
+    question = lesson.meta.quiz[0]
+    quiz = page.locator(f".st-key-quiz_{lesson.meta.id}_0")
+    quiz.get_by_text(question.options[question.answer], exact=True).click()
+    expect(page.get_by_test_id("stAlert").filter(has_text=question.explanation)).to_be_visible()
+    expect(page.get_by_text(translate("lesson.right", "es"), exact=False).first).to_be_visible()
+    screenshot(page, "lesson-es-phone")
+
+    page.set_viewport_size(PROJECTOR)
+    screenshot(page, "lesson-es-projector")
+
+
+def test_a_shared_lesson_link_opens_in_its_language(server: AppServer, page: Page) -> None:
+    lesson = COURSE.in_language("es")[0]
+    page.goto(f"{server.url}/lesson?lang=es&lesson={lesson.meta.id}")
+    wait_for_app(page)
+    expect(page.get_by_role("heading", name=lesson.meta.title, exact=True)).to_be_visible()
