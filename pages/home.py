@@ -4,13 +4,14 @@ import streamlit as st
 
 from content_logic.lessons import score_quiz
 from ui.course import course, progress
-from ui.i18n import current_language, t
+from ui.i18n import current_language, other_language_button, t
 from ui.routes import CALCULATOR_ROUTES, LESSON
 from ui.widgets import broken_lessons_notice
 
 lang = current_language()
 lessons = course().in_language(lang)
 
+other_language_button("home_other_language")
 st.title(t("home.title"))
 st.markdown(t("home.intro"))
 broken_lessons_notice(course())

@@ -50,7 +50,9 @@ def test_a_broken_file_is_reported_and_the_rest_still_loads(course_dir: Path) ->
 
 def test_a_file_that_is_not_utf8_is_reported(course_dir: Path) -> None:
     (course_dir / "es" / "second.md").write_bytes(b"---\ntitle: Lecci\xf3n\n---\n")
-    assert "lessons/es/second.md: file: is not UTF-8 text" in [str(p) for p in load_course(course_dir).problems]
+    assert "lessons/es/second.md: file: is not UTF-8 text" in [
+        str(p) for p in load_course(course_dir).problems
+    ]
 
 
 def test_a_lesson_in_one_language_only_is_reported(course_dir: Path) -> None:
@@ -95,16 +97,23 @@ def test_quiz_shapes_must_match_across_languages(course_dir: Path) -> None:
 
 
 def test_the_calculator_link_must_match_across_languages(course_dir: Path) -> None:
-    write(course_dir, "es", "second", front=FRONT.replace("calculator: channels", "calculator: team"), order=2)
+    write(
+        course_dir, "es", "second", front=FRONT.replace("calculator: channels", "calculator: team"), order=2
+    )
     messages = [str(p) for p in load_course(course_dir).problems]
     assert messages == ["lessons/es/second.md: calculator: is 'team'; lessons/en/second.md has 'channels'"]
 
 
-def test_cli_prints_each_problem_and_exits_non_zero(course_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_prints_each_problem_and_exits_non_zero(
+    course_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     write(course_dir, "en", "third", front=FRONT.replace("answer: 2", "answer: 9"), order=3)
     assert main(["lessons", "check", str(course_dir)]) == 1
     out = capsys.readouterr().out.splitlines()
-    assert "lessons/en/third.md: quiz[2]: answer 9 is out of range: there are 3 options, so it must be between 0 and 2" in out
+    assert (
+        "lessons/en/third.md: quiz[2]: answer 9 is out of range: there are 3 options, so it must be between 0 and 2"
+        in out
+    )
     assert "lessons/en/third.md: id: exists in 'en' but not in 'es': add lessons/es/third.md" in out
 
 

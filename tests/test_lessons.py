@@ -70,15 +70,29 @@ def test_a_byte_order_mark_is_tolerated() -> None:
     [
         (FRONT.replace("title: A sample\n", ""), "en/sample-lesson.md: title: is required but missing"),
         (FRONT.replace("answer: 2", "answer: 3"), "en/sample-lesson.md: quiz[2]: answer 3 is out of range"),
-        (FRONT.replace("minutes: 5", "minutes: five"), "en/sample-lesson.md: minutes: Input should be a valid integer"),
-        (FRONT.replace("id: sample-lesson", "id: Sample Lesson"), "en/sample-lesson.md: id: String should match"),
-        (FRONT.replace("calculator: channels", "calculator: roi"), "en/sample-lesson.md: calculator: Input should be"),
+        (
+            FRONT.replace("minutes: 5", "minutes: five"),
+            "en/sample-lesson.md: minutes: Input should be a valid integer",
+        ),
+        (
+            FRONT.replace("id: sample-lesson", "id: Sample Lesson"),
+            "en/sample-lesson.md: id: String should match",
+        ),
+        (
+            FRONT.replace("calculator: channels", "calculator: roi"),
+            "en/sample-lesson.md: calculator: Input should be",
+        ),
         (FRONT + "colour: red\n", "en/sample-lesson.md: colour: is not a lesson field"),
         (
-            FRONT.split("  - {question: Q3")[0].replace("  - {question: Q2, options: [a, b, c], answer: 2, explanation: E2}\n", ""),
+            FRONT.split("  - {question: Q3")[0].replace(
+                "  - {question: Q2, options: [a, b, c], answer: 2, explanation: E2}\n", ""
+            ),
             "en/sample-lesson.md: quiz: List should have at least 3 items",
         ),
-        (FRONT.replace("options: [a, b]", "options: [a]", 1), "en/sample-lesson.md: quiz[1].options: List should have at least 2"),
+        (
+            FRONT.replace("options: [a, b]", "options: [a]", 1),
+            "en/sample-lesson.md: quiz[1].options: List should have at least 2",
+        ),
     ],
 )
 def test_front_matter_problems_name_the_file_and_field(front: str, expected: str) -> None:

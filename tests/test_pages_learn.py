@@ -119,3 +119,12 @@ def test_a_broken_lesson_file_gets_a_notice_and_the_rest_is_served(
     at.switch_page(LESSON_PAGE).run()
     assert not at.exception
     assert "stock-up-trap" not in at.selectbox(key="lesson").options
+
+
+def test_the_home_page_offers_the_other_language_without_the_sidebar(app: App) -> None:
+    at = app(lang="en")
+    button = at.button(key="home_other_language")
+    assert button.label == "Español"
+    button.click().run()
+    assert at.header[0].value == translate("home.lessons_header", "es")
+    assert at.button(key="home_other_language").label == "English"

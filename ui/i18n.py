@@ -41,3 +41,20 @@ def language_switch() -> Language:
         bind="query-params",
     )
     return current_language()
+
+
+def _choose(lang: Language) -> None:
+    st.session_state[LANGUAGE_KEY] = lang
+
+
+def other_language_button(key: str) -> None:
+    """A one-tap switch to the other language in the main area: on phones the sidebar is hidden."""
+    other: Language = "es" if current_language() == "en" else "en"
+    st.button(
+        translate("app.switch_to", other),
+        key=key,
+        on_click=_choose,
+        args=(other,),
+        icon=":material/translate:",
+        type="tertiary",
+    )

@@ -25,7 +25,9 @@ def test_an_attendee_reads_a_lesson_in_spanish_and_answers_on_a_phone(server: Ap
     screenshot(page, "home-es-phone")
 
     lesson = COURSE.in_language("es")[2]
-    page.locator(f".st-key-home_lesson_{lesson.meta.id}").get_by_role("link", name=translate("home.open_lesson", "es")).click()
+    page.locator(f".st-key-home_lesson_{lesson.meta.id}").get_by_role(
+        "link", name=translate("home.open_lesson", "es")
+    ).click()
     expect(page.get_by_role("heading", name=lesson.meta.title, exact=True)).to_be_visible()
     assert f"lesson={lesson.meta.id}" in page.url and "lang=es" in page.url
 
