@@ -1,0 +1,220 @@
+"""Workshop records as frozen models, and the summary contract each calculator's shared result keeps."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal, get_args
+
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
+
+from content_logic.i18n import Language
+from content_logic.workshop.codes import NicknameChange, format_join_code
+
+SubmissionKind = Literal["channels", "team", "funnel"]
+"""The calculators whose results an attendee can share with the room."""
+
+SUBMISSION_KINDS: tuple[SubmissionKind, ...] = get_args(SubmissionKind)
+
+SUMMARY_ID_PATTERN = r"^[a-z0-9]+(?:[_-][a-z0-9]+)*$"
+"""Capability and stage ids in summaries are slugs (``content_direction``, ``hook``)."""
+
+SummaryId = Annotated[str, Field(pattern=SUMMARY_ID_PATTERN, max_length=64)]
+Count = Annotated[int, Field(ge=0)]
+
+_FROZEN = ConfigDict(frozen=True, extra="forbid")
+_OPEN_SUMMARY = ConfigDict(frozen=True, extra="allow")
+"""Summaries keep the calculator's other fields (verdicts, scores): the store reads only its own."""
+
+
+class Workshop(BaseModel):
+    """One room's session: the instructor-side ``id`` is secret, the ``join_code`` is public."""
+
+    model_config = _FROZEN
+
+    id: str
+    name: str
+    language: Language
+    join_code: str
+    created_at: datetime
+    closed_at: datetime | None = None
+
+    @property
+    def is_open(self) -> bool:
+        """Whether attendees can still join, answer and share."""
+        return self.closed_at is None
+
+    @property
+    def display_code(self) -> str:
+        """The join code as shown to the room (``ABC-234``)."""
+        return format_join_code(self.join_code)
+
+
+class Attendee(BaseModel):
+    """One person in a workshop; ``number`` is their join order (1, 2 …) for when there is no nickname."""
+
+    model_config = _FROZEN
+
+    id: int
+    workshop_id: str
+    number: int
+    nickname: str | None
+    joined_at: datetime
+
+
+class JoinResult(BaseModel):
+    """A successful join: the record, the workshop, the secret resume token and any nickname changes."""
+
+    model_config = _FROZEN
+
+    attendee: Attendee
+    workshop: Workshop
+    resume_token: str
+    """Shown to the attendee once as a link (``?resume=…``); the database keeps only its hash."""
+    nickname_changes: tuple[NicknameChange, ...] = ()
+
+
+class Poll(BaseModel):
+    """A lesson's quiz question put to the room; its options are stored so the lesson may change later."""
+
+    model_config = _FROZEN
+
+    id: int
+    workshop_id: str
+    lesson_id: str
+    question_index: int
+    question: str
+    options: tuple[str, ...]
+    opened_at: datetime
+    closed_at: datetime | None = None
+
+    @property
+    def is_open(self) -> bool:
+        """Whether answers are still accepted."""
+        return self.closed_at is None
+
+
+class PollCounts(BaseModel):
+    """A poll with how many attendees chose each option (``counts[i]`` for ``poll.options[i]``)."""
+
+    model_config = _FROZEN
+
+    poll: Poll
+    counts: tuple[int, ...]
+
+    @property
+    def total(self) -> int:
+        """Attendees who answered."""
+        return sum(self.counts)
+
+
+class AttendeeView(BaseModel):
+    """Everything an attendee's screen needs on a rerun, read in one go from their resume token."""
+
+    model_config = _FROZEN
+
+    attendee: Attendee
+    workshop: Workshop
+    open_poll: Poll | None
+    my_answer: int | None
+    """The attendee's current option index in the open poll, if they answered."""
+
+
+class SubmissionReceipt(BaseModel):
+    """The acknowledgement of a share: ``stored`` is False when this submission id was already in."""
+
+    model_config = _FROZEN
+
+    submission_id: str
+    kind: SubmissionKind
+    stored: bool
+
+
+class ChannelsSummary(BaseModel):
+    """What the store reads from a shared channel-stability result."""
+
+    model_config = _OPEN_SUMMARY
+
+    has_stable_short_video: StrictBool
+    """At least one of self-video, influencer, paid is stable."""
+
+
+class TeamSummary(BaseModel):
+    """What the store reads from a shared team-gap result (the key is required, ``None`` = no gap)."""
+
+    model_config = _OPEN_SUMMARY
+
+    headline_gap: SummaryId | None
+    """The capability id of the most critical gap."""
+
+
+class FunnelSummary(BaseModel):
+    """What the store reads from a shared funnel diagnosis: one video's stage or a batch's counts."""
+
+    model_config = _OPEN_SUMMARY
+
+    bottleneck: SummaryId | None = None
+    """The first stage below its benchmark for one video (``None`` = no bottleneck)."""
+    bottlenecks: dict[SummaryId, Count] | None = None
+    """For a table of videos: how many videos stop at each stage."""
+
+    @model_validator(mode="after")
+    def _one_of_the_two(self) -> FunnelSummary:
+        if not {"bottleneck", "bottlenecks"} & self.model_fields_set:
+            raise ValueError("a funnel summary needs 'bottleneck' or 'bottlenecks'")
+        return self
+
+    def stage_counts(self) -> dict[str, int]:
+        """Videos per bottleneck stage in this result, the single ``bottleneck`` counting as one."""
+        counts = dict(self.bottlenecks or {})
+        if self.bottleneck is not None:
+            counts[self.bottleneck] = counts.get(self.bottleneck, 0) + 1
+        return {stage: count for stage, count in counts.items() if count > 0}
+
+
+class Ranked(BaseModel):
+    """One id and how often it came up in the room."""
+
+    model_config = _FROZEN
+
+    id: str
+    count: int
+
+
+class RoomSnapshot(BaseModel):
+    """The live dashboard: who is in, the polls, and the room's latest shared results (one per attendee
+    per calculator). "Most common" ties go to the alphabetically first id, so the view doesn't flicker."""
+
+    model_config = _FROZEN
+
+    workshop: Workshop
+    attendees: int
+    open_poll: PollCounts | None
+    recent_polls: tuple[PollCounts, ...]
+    """The last closed polls, newest first."""
+    submissions: dict[SubmissionKind, int]
+    """Every submission stored, per calculator (including superseded ones)."""
+    sharers: dict[SubmissionKind, int]
+    """Attendees who shared at least one result, per calculator."""
+    stable_short_video: int
+    """Channel sharers whose latest result has at least one stable short-video channel."""
+    gaps: tuple[Ranked, ...]
+    """Critical team gaps by how many team sharers have them, most common first."""
+    bottlenecks: tuple[Ranked, ...]
+    """Video bottleneck stages by how many videos stop there, most common first."""
+    taken_at: datetime
+
+    @property
+    def stable_share(self) -> float | None:
+        """Share (0–1) of channel sharers with a stable short-video channel; ``None`` before anyone shared."""
+        sharers = self.sharers.get("channels", 0)
+        return self.stable_short_video / sharers if sharers else None
+
+    @property
+    def headline_gap(self) -> Ranked | None:
+        """The most common critical team gap, if any team result names one."""
+        return self.gaps[0] if self.gaps else None
+
+    @property
+    def bottleneck(self) -> Ranked | None:
+        """The most common video bottleneck, if any funnel result names one."""
+        return self.bottlenecks[0] if self.bottlenecks else None
