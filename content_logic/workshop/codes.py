@@ -95,6 +95,8 @@ def _is_removed(char: str) -> bool:
 def clean_text(typed: str, *, max_chars: int) -> CleanedText:
     """Plain one-line text: NFC, whitespace runs → one space, control/format characters out, trimmed,
     at most ``max_chars``. HTML is left as typed (it is text; pages escape it when they draw it)."""
+    if not typed.strip():
+        return CleanedText(value=None)  # left empty: nothing to report
     changes: list[NicknameChange] = []
     text = unicodedata.normalize("NFC", typed)
     collapsed = _WHITESPACE_RUN.sub(" ", text)
@@ -111,8 +113,7 @@ def clean_text(typed: str, *, max_chars: int) -> CleanedText:
         changes.append("shortened")
         text = text[:max_chars].rstrip()
     if not text:
-        if typed:
-            changes.append("blank")
+        changes.append("blank")
         return CleanedText(value=None, changes=tuple(changes))
     return CleanedText(value=text, changes=tuple(changes))
 
