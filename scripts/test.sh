@@ -9,4 +9,14 @@ ruff check .
 ruff format --check .
 mypy content_logic
 python -m content_logic lessons check lessons/
+# The storage tests run on SQLite and on a real PostgreSQL (tests/workshop/conftest.py reads this URL).
+if [ -z "${TEST_DATABASE_URL:-}" ]; then
+  if [ "$(id -u)" -eq 0 ]; then
+    TEST_DATABASE_URL="$(scripts/start-postgres.sh)"
+    export TEST_DATABASE_URL
+  else
+    echo "No PostgreSQL for the storage tests: run as root (scripts/start-postgres.sh installs and starts it)" \
+      "or set TEST_DATABASE_URL. Outside CI its tests are skipped; in CI they fail." >&2
+  fi
+fi
 python -m pytest "$@"
