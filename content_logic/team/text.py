@@ -1,0 +1,114 @@
+"""The team result in words, in either language: shared by the page and the downloadable report."""
+
+from __future__ import annotations
+
+from content_logic.i18n import Language, translate
+from content_logic.problems import Problem
+from content_logic.team.reference import ROLE_IDS, CapabilityId, RoleId
+from content_logic.team.result import Gap, PlanStep, StopItem
+from content_logic.team.validate import COLUMNS
+
+
+def number(value: float, lang: Language, *, digits: int = 1) -> str:
+    """A number as people read it: ``2``, ``0.5`` in English, ``0,5`` in Spanish."""
+    text = f"{round(value, digits):.{digits}f}".rstrip("0").rstrip(".") if digits else f"{round(value):d}"
+    text = "0" if text in ("", "-0") else text
+    return text.replace(".", ",") if lang == "es" else text
+
+
+def capability_label(capability: CapabilityId, lang: Language) -> str:
+    """The capability's name."""
+    return translate(f"team.cap.{capability}", lang)
+
+
+def role_label(role: RoleId, lang: Language) -> str:
+    """The role's name."""
+    return translate(f"team.role.{role}", lang)
+
+
+def gap_reason(gap: Gap, lang: Language) -> str:
+    """Why this capability is a gap: the rule and its numbers."""
+    values = {
+        "coverage": number(gap.coverage, lang, digits=0),
+        "roster": number(gap.roster_coverage, lang, digits=0),
+        "minimum": number(gap.minimum, lang, digits=0),
+    }
+    if gap.rule == "founder_hours":
+        target = gap.target_hours or 0.0
+        text = translate(
+            "team.reason.founder_hours",
+            lang,
+            hours=number(gap.founder_hours or 0.0, lang),
+            target=number(target, lang),
+            minimum_hours=number(target * gap.minimum / 100, lang),
+        )
+    elif gap.rule == "capped_by_answer":
+        kind = "answer" if gap.capability == "content_diagnosis" else "replication"
+        answer = translate(f"team.{kind}.{gap.answer}", lang)
+        text = translate(f"team.reason.capped_{gap.capability}", lang, answer=answer, **values)
+    else:
+        text = translate("team.reason.below_minimum", lang, **values)
+    if gap.partial and gap.severity != gap.base_severity:
+        text += " " + translate("team.reason.partial", lang)
+    return text
+
+
+def gap_cost(gap: Gap, lang: Language) -> str:
+    """What the gap costs, in the course's terms."""
+    return translate(f"team.cost.{gap.capability}", lang)
+
+
+def gap_title(gap: Gap, lang: Language) -> str:
+    """``1. Content direction: critical · 20 % (minimum 60 %)`` (Markdown)."""
+    return translate(
+        "team.gap_line",
+        lang,
+        rank=gap.rank,
+        capability=capability_label(gap.capability, lang),
+        severity=translate(f"team.severity.{gap.severity}", lang),
+        coverage=number(gap.coverage, lang, digits=0),
+        minimum=number(gap.minimum, lang, digits=0),
+    )
+
+
+def plan_text(step: PlanStep, lang: Language) -> str:
+    """One plan step as a sentence (Markdown)."""
+    capability = capability_label(step.capability, lang)
+    if step.action == "founder_time":
+        return translate("team.plan.founder_time", lang, step=step.step, hours=number(step.hours, lang))
+    if step.action == "hire" and step.role is not None:
+        role = role_label(step.role, lang)
+        return translate(
+            "team.plan.hire",
+            lang,
+            step=step.step,
+            capability=capability,
+            fte=number(step.fte, lang),
+            role=role,
+        )
+    if step.role is None:
+        return translate("team.plan.train_anyone", lang, step=step.step, capability=capability)
+    who = step.name if step.role == "other" and step.name else role_label(step.role, lang)
+    return translate("team.plan.train", lang, step=step.step, capability=capability, who=who)
+
+
+def stop_text(item: StopItem, lang: Language) -> str:
+    """One thing the team can stop doing, with its numbers."""
+    values = {key: number(value, lang) for key, value in item.values.items()}
+    capability = capability_label(item.capability, lang) if item.capability else ""
+    return translate(f"team.stop.{item.code}", lang, capability=capability, **values)
+
+
+def problem_text(problem: Problem, lang: Language) -> str:
+    """A roster problem in words, with role ids and the table's column ids shown as labels."""
+    values = dict(problem.values)
+    role = values.get("role")
+    if isinstance(role, str) and role in ROLE_IDS:
+        values["role"] = translate(f"team.role.{role}", lang)
+    for key in ("value", "max", "total", "content", "networking"):
+        if isinstance(values.get(key), float):
+            values[key] = number(float(values[key]), lang, digits=2)
+    column = problem.column
+    if problem.file is None and column in COLUMNS:
+        column = translate(f"team.col.{column}", lang)
+    return problem.model_copy(update={"values": values, "column": column}).describe(lang)
