@@ -26,7 +26,11 @@ class Route:
 HOME = Route("pages/home.py", "home", "learn", "nav.home", ":material/map:")
 LESSON = Route("pages/lesson.py", "lesson", "learn", "nav.lesson", ":material/menu_book:")
 
-ROUTES: list[Route] = [HOME, LESSON]
+ROUTES: list[Route] = [
+    HOME,
+    LESSON,
+    Route("pages/team.py", "team", "calculators", "team.nav_title", ":material/groups:", "team.summary"),
+]
 """Only screens that work are listed; each issue adds its own."""
 
 CALCULATOR_ROUTES: dict[str, Route] = {r.url_path: r for r in ROUTES if r.section == "calculators"}
