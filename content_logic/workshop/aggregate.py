@@ -9,7 +9,7 @@ from collections import defaultdict
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Integer, cast, func, literal, select, union_all
+from sqlalchemy import Connection, Integer, Select, String, cast, func, literal, null, select, union_all
 
 from content_logic.workshop.models import SUBMISSION_KINDS, PollCounts, Ranked, RoomSnapshot, Workshop
 from content_logic.workshop.rows import poll_from
@@ -41,10 +41,10 @@ _BASE_COLUMNS = [
 ]
 
 
-def _latest_ids(workshop_id: str) -> Any:
+def _latest_ids(workshop_id: str) -> Select[tuple[int]]:
     """Row ids of each attendee's newest submission per calculator in this workshop."""
     return (
-        select(func.max(submissions.c.id))
+        select(func.max(submissions.c.id).label("id"))
         .where(submissions.c.workshop_id == workshop_id)
         .group_by(submissions.c.kind, submissions.c.attendee_id)
     )
@@ -91,29 +91,33 @@ def room_snapshot(conn: Connection, workshop: Workshop, now: datetime) -> RoomSn
     for kind, count, people in conn.execute(totals):
         submitted[kind], sharers[kind] = count, people
 
-    latest = _latest_ids(workshop.id)
-    stable = select(func.count()).where(
-        submissions.c.id.in_(latest),
-        submissions.c.kind == "channels",
-        submissions.c.stable_short_video.is_(True),
+    latest = _latest_ids(workshop.id).cte("latest")  # computed once for the three figures below
+    kinds = submissions.join(latest, latest.c.id == submissions.c.id)
+    stable = (
+        select(literal("stable").label("what"), cast(null(), String).label("id"), func.count().label("n"))
+        .select_from(kinds)
+        .where(submissions.c.kind == "channels", submissions.c.stable_short_video.is_(True))
     )
     gaps = (
-        select(literal("gap").label("what"), submissions.c.headline_gap.label("id"), func.count().label("n"))
-        .where(submissions.c.id.in_(latest), submissions.c.headline_gap.is_not(None))
+        select(literal("gap"), submissions.c.headline_gap, func.count())
+        .select_from(kinds)
+        .where(submissions.c.headline_gap.is_not(None))
         .group_by(submissions.c.headline_gap)
     )
     stages = (
         select(
-            literal("stage").label("what"),
-            submission_stages.c.stage.label("id"),
-            cast(func.sum(submission_stages.c.count), Integer).label("n"),
+            literal("stage"), submission_stages.c.stage, cast(func.sum(submission_stages.c.count), Integer)
         )
-        .where(submission_stages.c.submission_row.in_(latest))
+        .select_from(submission_stages.join(latest, latest.c.id == submission_stages.c.submission_row))
         .group_by(submission_stages.c.stage)
     )
     ranked: dict[str, dict[str, int]] = {"gap": {}, "stage": {}}
-    for what, key, count in conn.execute(union_all(gaps, stages)):
-        ranked[what][key] = int(count)
+    stable_count = 0
+    for what, key, count in conn.execute(union_all(stable, gaps, stages)):
+        if what == "stable":
+            stable_count = int(count)
+        else:
+            ranked[what][key] = int(count)
 
     return RoomSnapshot.model_validate(
         {
@@ -123,7 +127,7 @@ def room_snapshot(conn: Connection, workshop: Workshop, now: datetime) -> RoomSn
             "recent_polls": closed_polls,
             "submissions": submitted,
             "sharers": sharers,
-            "stable_short_video": conn.execute(stable).scalar_one(),
+            "stable_short_video": stable_count,
             "gaps": _ranked(ranked["gap"]),
             "bottlenecks": _ranked(ranked["stage"]),
             "taken_at": now,

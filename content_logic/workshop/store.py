@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import secrets
+import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -67,6 +69,9 @@ class WorkshopStore:
         ensure_schema(engine)
         self.engine = engine
         self._now = clock
+        # SQLite takes one writer at a time anyway; queueing this process's writers on a lock hands
+        # the turn over at once, where SQLite's busy handler would poll with sleeps.
+        self._writers = threading.Lock() if engine.dialect.name == "sqlite" else contextlib.nullcontext()
 
     @classmethod
     def from_url(cls, url: str | None = None, *, pg_schema: str | None = None) -> WorkshopStore:
@@ -80,7 +85,7 @@ class WorkshopStore:
     @contextmanager
     def _write(self) -> Iterator[Connection]:
         try:
-            with self.engine.begin() as conn:
+            with self._writers, self.engine.begin() as conn:
                 yield conn
         except OperationalError as error:
             raise WorkshopError("storage_unavailable") from error
