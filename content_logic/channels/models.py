@@ -1,0 +1,102 @@
+"""The sales data the checker reads: orders per ISO week and channel, with notes on how it was read."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, get_args
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from content_logic.i18n import Language, translate
+from content_logic.problems import Scalar
+
+ChannelId = Literal["self_video", "influencer", "paid", "live", "product_card"]
+"""The course's five traffic channels."""
+
+CHANNELS: tuple[ChannelId, ...] = get_args(ChannelId)
+"""Every channel, in the order the course teaches them."""
+
+SHORT_VIDEO_CHANNELS: tuple[ChannelId, ...] = ("self_video", "influencer", "paid")
+"""The demand-creating channels: at least one must be stable before stocking up."""
+
+OVERLAPPING_CHANNELS: tuple[ChannelId, ...] = ("paid",)
+"""GMV Max also counts the organic and affiliate orders of promoted products: never summed."""
+
+Measure = Literal["orders", "gmv"]
+"""What the weekly numbers count: orders (the default) or GMV when an export has only money."""
+
+NonNegative = Annotated[float, Field(ge=0)]
+Series = tuple[NonNegative, ...]
+
+
+class Note(BaseModel):
+    """Something done to the data while reading it (summed, filled, mapped, left out), said to the user."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    code: str
+    """Picks the text ``channels.note.<code>`` in the catalogs."""
+    file: str | None = None
+    row: int | None = None
+    column: str | None = None
+    values: dict[str, Scalar] = {}
+
+    def describe(self, lang: Language) -> str:
+        """The note in ``lang``, prefixed with where it applies."""
+        text = translate(
+            f"channels.note.{self.code}", lang, row=self.row or 0, column=self.column or "", **self.values
+        )
+        where = [self.file] if self.file else []
+        if self.row is not None:
+            where.append(translate("problems.where_row", lang, row=self.row))
+        if self.column:
+            where.append(translate("problems.where_column", lang, column=self.column))
+        return f"{', '.join(where)}: {text}" if where else text
+
+
+class LabelMapping(BaseModel):
+    """One label found in the data and the channel it was read as."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    label: str
+    channel: ChannelId
+
+
+class WeeklySales(BaseModel):
+    """Weekly numbers per channel, oldest week first; every channel present (zeros when absent)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    weeks: tuple[str, ...]
+    """Week labels: ISO weeks (``2026-W03``) when the data had dates, else ``W1``, ``W2``... or as typed."""
+    orders: dict[ChannelId, Series]
+    """Weekly numbers per channel (orders, or GMV when ``measure`` is ``gmv``)."""
+    gmv: dict[ChannelId, Series] | None = None
+    """Weekly GMV per channel when the data had it beside orders."""
+    creators: dict[ChannelId, dict[str, Series]] = {}
+    """Weekly numbers per creator inside a channel, when the data named creators."""
+    measure: Measure = "orders"
+    labels: tuple[LabelMapping, ...] = ()
+    """How the data's own channel labels were mapped to the five channels (shown to the user)."""
+    notes: tuple[Note, ...] = ()
+
+    @model_validator(mode="after")
+    def _same_shape(self) -> WeeklySales:
+        n = len(self.weeks)
+        if set(self.orders) != set(CHANNELS):
+            raise ValueError(f"orders must have every channel: {', '.join(CHANNELS)}")
+        if len(set(self.weeks)) != n:
+            raise ValueError("each week can appear only once")
+        series = [*self.orders.values(), *(self.gmv or {}).values()]
+        series += [s for per in self.creators.values() for s in per.values()]
+        if any(len(s) != n for s in series):
+            raise ValueError(f"every channel needs one number per week ({n} weeks)")
+        return self
+
+    @classmethod
+    def from_orders(
+        cls, weeks: list[str], orders: dict[ChannelId, list[float]], **extra: object
+    ) -> WeeklySales:
+        """Weekly sales where missing channels are all zero (a convenience for tables and tests)."""
+        full = {c: tuple(float(v) for v in orders.get(c, [0.0] * len(weeks))) for c in CHANNELS}
+        return cls.model_validate({"weeks": tuple(weeks), "orders": full, **extra})
