@@ -39,6 +39,7 @@ _BASE_COLUMNS = [
     "latest",
     "raw_shared",
 ]
+"""The CSV's fixed columns; ``summary.<field>`` columns follow, sorted, for whatever summaries hold."""
 
 
 def _latest_ids(workshop_id: str) -> Select[tuple[int]]:

@@ -14,6 +14,7 @@ SubmissionKind = Literal["channels", "team", "funnel"]
 """The calculators whose results an attendee can share with the room."""
 
 SUBMISSION_KINDS: tuple[SubmissionKind, ...] = get_args(SubmissionKind)
+"""All calculator ids, in the order the dashboard lists them."""
 
 SUMMARY_ID_PATTERN = r"^[a-z0-9]+(?:[_-][a-z0-9]+)*$"
 """Capability and stage ids in summaries are slugs (``content_direction``, ``hook``)."""

@@ -66,7 +66,10 @@ class WorkshopStore:
     """Workshops on SQLite or PostgreSQL through SQLAlchemy Core; safe to share across threads."""
 
     def __init__(self, engine: Engine, *, clock: Callable[[], datetime] = _utcnow) -> None:
-        ensure_schema(engine)
+        try:
+            ensure_schema(engine)
+        except OperationalError as error:
+            raise WorkshopError("storage_unavailable") from error
         self.engine = engine
         self._now = clock
         # SQLite takes one writer at a time anyway; queueing this process's writers on a lock hands

@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.exc import OperationalError
 
 from content_logic.workshop import WorkshopStore, make_engine
+from content_logic.workshop.schema import ALL_TABLES
 
 POSTGRES_URL_ENV = "TEST_DATABASE_URL"
 CI_ENV = "CI"
@@ -81,3 +82,9 @@ def store(backend: Backend) -> Iterator[WorkshopStore]:
 def new_id() -> Callable[[], str]:
     """Client-side submission ids, as a page would make them."""
     return lambda: str(uuid.uuid4())
+
+
+def row_counts(store: WorkshopStore) -> dict[str, int]:
+    """Rows in every workshop table, to show an action changed nothing (or removed everything)."""
+    with store.engine.connect() as conn:
+        return {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one() for t in ALL_TABLES}

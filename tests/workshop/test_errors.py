@@ -10,14 +10,17 @@ import pytest
 
 from content_logic.i18n import LANGUAGES, placeholders, translate
 from content_logic.workshop import ERROR_CODES, Poll, Workshop, WorkshopError, WorkshopStore, make_engine
-from tests.workshop.conftest import Backend
-from tests.workshop.test_store import row_counts
+from tests.workshop.conftest import Backend, row_counts
 
-UNREACHABLE = {
-    "sqlite": "sqlite:////nonexistent-folder/for/sure/companion.sqlite3",
-    "postgres": "postgresql+psycopg://app_test:app_test@127.0.0.1:9/app_test",
-}
-"""Databases that can't be opened, to stand in for a server that went away."""
+UNREACHABLE_POSTGRES = "postgresql+psycopg://app_test:app_test@127.0.0.1:9/app_test"
+"""Nothing listens on port 9: stands in for a database server that went away."""
+
+
+def _unreachable_url(backend: Backend) -> str:
+    """A database that can't be opened: for SQLite, a path that is a folder, not a file."""
+    if backend.name == "sqlite":
+        return backend.url.rsplit("/", 1)[0]
+    return UNREACHABLE_POSTGRES
 
 
 @dataclass
@@ -67,8 +70,12 @@ def _conflict(room: Room) -> None:
 
 def _unreachable(room: Room) -> None:
     room.store.dispose()
-    room.store.engine = make_engine(UNREACHABLE[room.backend.name])
+    room.store.engine = make_engine(_unreachable_url(room.backend))
     room.store.join(room.workshop.join_code)
+
+
+def _unreachable_at_start(room: Room) -> None:
+    WorkshopStore(make_engine(_unreachable_url(room.backend)))
 
 
 def _code_taken(room: Room) -> None:
@@ -168,6 +175,7 @@ CASES: list[tuple[str, str, Callable[[Room], object]]] = [
     ),
     ("payload_too_large", "state", lambda r: r.store.save_state(r.token, "team", ["z" * 1024] * 600)),
     ("storage_unavailable", "database gone", _unreachable),
+    ("storage_unavailable", "database gone at start", _unreachable_at_start),
 ]
 
 

@@ -5,20 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from content_logic.workshop import JOIN_CODE_ALPHABET, WorkshopError, WorkshopStore
-from content_logic.workshop.schema import ALL_TABLES, schema_version
-from tests.workshop.conftest import Backend
+from content_logic.workshop.schema import schema_version
+from tests.workshop.conftest import Backend, row_counts
 
 QUESTION = "Where do TikTok buyers come from?"
 OPTIONS = ["Search", "The feed", "Ads only"]
-
-
-def row_counts(store: WorkshopStore) -> dict[str, int]:
-    """Rows in every workshop table."""
-    with store.engine.connect() as conn:
-        return {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one() for t in ALL_TABLES}
 
 
 def test_open_workshop_gives_a_clean_name_and_a_fresh_code(store: WorkshopStore) -> None:

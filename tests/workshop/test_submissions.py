@@ -39,6 +39,15 @@ def test_a_replayed_submission_is_stored_once_and_acknowledged(store: WorkshopSt
     assert stored_rows(store) == 1
 
 
+def test_a_replay_after_the_workshop_closed_is_still_acknowledged(store: WorkshopStore, new_id: Ids) -> None:
+    workshop_id, (token,) = room(store, 1)
+    sid = new_id()
+    store.submit(token, submission_id=sid, kind="team", summary={"headline_gap": "editing"})
+    store.close_workshop(workshop_id)
+    receipt = store.submit(token, submission_id=sid, kind="team", summary={"headline_gap": "editing"})
+    assert (receipt.stored, stored_rows(store)) == (False, 1)
+
+
 def test_the_dashboard_counts_each_attendees_latest_result(store: WorkshopStore, new_id: Ids) -> None:
     workshop_id, (ana, luis, eva) = room(store, 3)
     store.submit(ana, submission_id=new_id(), kind="channels", summary={"has_stable_short_video": True})
