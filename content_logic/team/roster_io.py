@@ -49,7 +49,7 @@ def read_roster(data: bytes, filename: str, *, policy: TeamPolicy | None = None)
             Problem(
                 code="team_missing_column",
                 file=filename,
-                values={"column": column, "found": ", ".join(headers)},
+                values={"missing": column, "found": ", ".join(headers)},
             )
             for column in missing
         ]

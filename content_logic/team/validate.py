@@ -39,7 +39,11 @@ def _aliases(kind: str, ids: tuple[str, ...]) -> dict[str, str]:
     """Ids and their English and Spanish labels, normalised, mapped to the id."""
     names = {normalise(i): i for i in ids}
     for lang in LANGUAGES:
-        names.update({normalise(translate(f"team.{kind}.{i}", lang)): i for i in ids})
+        for i in ids:
+            label = translate(f"team.{kind}.{i}", lang)
+            plain = re.sub(r"\s*\(.*?\)", "", re.sub(r"/a\b", "", label))  # "Fundador/a" → "Fundador"
+            variants = [label, plain, *plain.split(" / ")]  # "Scriptwriter / topic planner"
+            names.update({normalise(v): i for v in variants if normalise(v)})
     return names
 
 

@@ -1,0 +1,38 @@
+"""Team gap finder: does anyone on the team own content, and what is missing?"""
+
+import streamlit as st
+
+from content_logic.problems import InputError
+from content_logic.team import TeamInputs, assess_inputs
+from ui import team_inputs, team_state, team_view
+from ui.i18n import t
+
+team_state.init()
+st.title(t("team.title"))
+top = st.container()
+inputs_column, results_column = st.columns([5, 6], gap="large")
+with inputs_column:
+    st.markdown(t("team.intro"))
+    team_view.lesson_links()
+    team_inputs.preset_picker()
+    st.subheader(t("team.roster_header"))
+    team_inputs.roster_editor()
+    team_inputs.roster_files()
+    st.subheader(t("team.questions_header"))
+    team_inputs.questions()
+    policy, reference = team_inputs.assumptions()
+
+inputs = TeamInputs(
+    rows=team_state.current_rows(), answers=team_state.current_answers(), policy=policy, reference=reference
+)
+with results_column:
+    st.subheader(t("team.results_header"))
+    try:
+        report = assess_inputs(inputs)
+    except InputError as error:
+        team_view.problems(error.problems)
+    else:
+        with top:
+            team_view.headline(report)
+        team_view.details(report)
+        team_view.downloads(report)

@@ -1,0 +1,142 @@
+"""Team page results: headline gap, radar, ranked gaps, plan, what to stop, ratio, downloads."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from content_logic.i18n import Language, translate
+from content_logic.problems import Problem
+from content_logic.team import TeamReport, report_csv, report_markdown
+from content_logic.team.text import (
+    capability_label,
+    gap_cost,
+    gap_reason,
+    gap_title,
+    number,
+    plan_text,
+    problem_text,
+    stop_text,
+)
+from ui.i18n import current_language, t
+from ui.widgets import problem_list
+
+_BANNER = {"critical": st.error, "high": st.warning, "medium": st.info}
+"""How loudly the headline is shown, by its severity."""
+
+
+def lesson_links() -> None:
+    """Links to the two lessons this calculator applies."""
+    for lesson, key in (
+        ("content-multiplier", "lesson_multiplier"),
+        ("founder-owns-content", "lesson_founder"),
+    ):
+        st.page_link(
+            "pages/lesson.py",
+            label=t(f"team.{key}"),
+            icon=":material/menu_book:",
+            query_params={"lesson": lesson},
+        )
+
+
+def headline(report: TeamReport) -> None:
+    """The most urgent gap and what it costs, first thing on the page."""
+    lang = current_language()
+    with st.container(key="team_headline"):
+        gap = report.headline
+        if gap is None:
+            st.success(t("team.headline_none"), icon=":material/verified:")
+            return
+        title = t("team.headline", capability=capability_label(gap.capability, lang))
+        _BANNER[gap.severity](f"**{title}**\n\n{gap_cost(gap, lang)}", icon=":material/priority_high:")
+
+
+def radar(report: TeamReport, lang: Language) -> go.Figure:
+    """Coverage per capability (filled) against the reference minimum (line), closed polygons."""
+    labels = [translate(f"team.cap_short.{c.capability}", lang) for c in report.coverage]
+    team = [round(c.coverage) for c in report.coverage]
+    minimum = [c.minimum for c in report.coverage]
+    full = [capability_label(c.capability, lang) for c in report.coverage]
+    # Built from dicts, not update_layout() paths: plotly checks each path, ~6 ms a figure.
+    reference = {
+        "r": [*minimum, minimum[0]],
+        "theta": [*labels, labels[0]],
+        "name": translate("team.radar_reference", lang),
+        "mode": "lines",
+        "line": {"color": "#888", "dash": "dash"},
+        "hoverinfo": "skip",
+    }
+    coverage = {
+        "r": [*team, team[0]],
+        "theta": [*labels, labels[0]],
+        "name": translate("team.radar_team", lang),
+        "fill": "toself",
+        "customdata": [*full, full[0]],
+        "hovertemplate": "%{customdata}: %{r} %<extra></extra>",
+    }
+    layout = {
+        "polar": {"radialaxis": {"range": [0, 100], "ticksuffix": "%", "tickfont": {"size": 9}},
+                  "angularaxis": {"tickfont": {"size": 11}}},
+        "legend": {"orientation": "h", "yanchor": "top", "y": -0.08, "x": 0},
+        "margin": {"l": 40, "r": 40, "t": 20, "b": 20},
+        "height": 400,
+    }  # fmt: skip
+    return go.Figure(data=[go.Scatterpolar(reference), go.Scatterpolar(coverage)], layout=layout)
+
+
+def details(report: TeamReport) -> None:
+    """Metrics, the radar, the ranked gaps, the plan, what to stop, the ratio and any notes."""
+    lang = current_language()
+    gaps, critical, share = st.columns(3)
+    gaps.metric(t("team.metric_gaps"), len(report.gaps))
+    critical.metric(t("team.metric_critical"), len(report.critical_gaps))
+    share.metric(t("team.metric_content_share"), f"{number(100 * report.ratio.share, lang, digits=0)} %")
+    st.plotly_chart(
+        radar(report, lang), key="team_radar", config={"displayModeBar": False}, alt=t("team.radar_alt")
+    )
+    with st.container(key="team_gaps"):
+        st.subheader(t("team.gaps_header"))
+        for gap in report.gaps:
+            st.markdown(f"{gap_title(gap, lang)}  \n{gap_reason(gap, lang)}  \n_{gap_cost(gap, lang)}_")
+        if not report.gaps:
+            st.markdown(t("team.report.none"))
+    with st.container(key="team_plan"):
+        st.subheader(t("team.plan_header"))
+        st.markdown("\n\n".join(plan_text(step, lang) for step in report.plan) or t("team.plan_none"))
+    with st.container(key="team_stop"):
+        st.subheader(t("team.stop_header"))
+        st.markdown("\n".join(f"- {stop_text(item, lang)}" for item in report.stop) or t("team.stop_none"))
+    ratio = report.ratio
+    with st.container(key="team_ratio"):
+        st.subheader(t("team.report.ratio"))
+        text = t(
+            "team.ratio_text",
+            content=number(ratio.content, lang),
+            operations=number(ratio.operations, lang),
+            share=number(100 * ratio.share, lang, digits=0),
+            minimum=number(100 * ratio.minimum_share, lang, digits=0),
+        )
+        st.markdown(f"{text} {t('team.ratio_low')}" if ratio.below_minimum else text)
+    if report.notes:
+        st.info(t("team.notes_title") + "".join(f"\n- {problem_text(n, lang)}" for n in report.notes))
+
+
+def downloads(report: TeamReport) -> None:
+    """The assessment as Markdown and CSV, generated only when clicked."""
+    lang = current_language()
+    st.subheader(t("team.downloads_header"))
+    markdown_col, csv_col = st.columns(2)
+    markdown_col.download_button(
+        t("team.download_md"), data=lambda: report_markdown(report, lang), file_name="team-assessment.md",
+        mime="text/markdown", key="team_download_md", on_click="ignore", icon=":material/description:",
+    )  # fmt: skip
+    csv_col.download_button(
+        t("team.download_csv"), data=lambda: report_csv(report, lang), file_name="team-assessment.csv",
+        mime="text/csv", key="team_download_csv", on_click="ignore", icon=":material/table:",
+    )  # fmt: skip
+
+
+def problems(found: list[Problem]) -> None:
+    """Every input problem at once, located and in the user's language."""
+    lang = current_language()
+    problem_list(t("team.problems_title"), [problem_text(p, lang) for p in found])
