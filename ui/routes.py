@@ -30,6 +30,14 @@ ROUTES: list[Route] = [
     HOME,
     LESSON,
     Route("pages/team.py", "team", "calculators", "team.nav_title", ":material/groups:", "team.summary"),
+    Route(
+        "pages/funnel.py",
+        "funnel",
+        "calculators",
+        "funnel.nav_title",
+        ":material/filter_alt:",
+        "funnel.summary",
+    ),
 ]
 """Only screens that work are listed; each issue adds its own."""
 

@@ -1,0 +1,92 @@
+"""Funnel diagnoser: the first stage where a video loses its buyers (one video or many) and what to change."""
+
+import streamlit as st
+
+from content_logic.funnel import DEMO_IDS, diagnose_video
+from content_logic.funnel.inputs import LESSON_EXAMPLE
+from content_logic.i18n import translate
+from content_logic.problems import InputError
+from ui import funnel_state as state
+from ui.funnel_inputs import (
+    batch_options,
+    benchmark_editor,
+    lesson_links,
+    single_form,
+    table_config,
+    upload_widget,
+)
+from ui.funnel_view import show_batch, show_problems, show_video
+from ui.i18n import current_language, t
+from ui.widgets import problem_list
+
+lang = current_language()
+state.init_state()
+
+st.title(t("funnel.title"))
+st.markdown(t("funnel.intro"))
+lesson_links()
+mode = st.segmented_control(
+    t("funnel.mode"),
+    ["single", "batch"],
+    format_func=lambda m: translate(f"funnel.mode_{m}", lang),
+    key=state.MODE_KEY,
+    required=True,
+    persist_state="session",
+)
+benchmark_editor(lang)
+
+if mode == "single":
+    form, result = st.columns([2, 3], gap="large")
+    with form, st.container(border=True, key="funnel_form"):
+        single_form(LESSON_EXAMPLE.model_dump(exclude={"traits"}))
+    with result:
+        try:
+            inputs = state.inputs_from_state(st.session_state)
+            show_video(diagnose_video(inputs.video, benchmarks=inputs.benchmarks), lang, key="funnel_single")
+        except InputError as error:
+            problem_list(t("funnel.fix_these"), [p.describe(lang) for p in error.problems])
+else:
+    source = st.segmented_control(
+        t("funnel.source_label"),
+        ["demo", "upload", "table"],
+        format_func=lambda s: translate(f"funnel.source_{s}", lang),
+        key=state.SOURCE_KEY,
+        required=True,
+        persist_state="session",
+    )
+    if source == "demo":
+        demo = st.selectbox(
+            t("funnel.demo_pick"),
+            DEMO_IDS,
+            format_func=lambda d: translate(f"funnel.demo_name.{d}", lang),
+            key=state.DEMO_KEY,
+            on_change=state.demo_changed,
+            args=(lang,),
+            persist_state="session",
+        )
+        st.caption(t(f"funnel.demo_about.{demo}"))
+    elif source == "upload":
+        upload_widget(lang)
+    else:
+        st.caption(t("funnel.table_help"))
+        st.data_editor(
+            state.table_frame(),
+            num_rows="dynamic",
+            hide_index=True,
+            key=state.TABLE_KEY,
+            on_change=state.keep_edits,
+            column_config=table_config(lang),
+        )
+    options = st.container()
+    try:
+        run = state.batch_run(state.inputs_from_state(st.session_state), lang)
+    except InputError as error:
+        run = None
+        problem_list(t("funnel.fix_these"), [p.describe(lang) for p in error.problems])
+    if run is not None:
+        show_problems(run, lang)
+        if run.result is not None:
+            batch_options(options, run.result, lang)
+            show_batch(run, lang)
+
+st.caption(t("funnel.rules_of_thumb"))

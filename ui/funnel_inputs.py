@@ -1,0 +1,193 @@
+"""Funnel page inputs: lesson links, benchmarks, the one-video form, the upload, the table, batch options."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
+
+from content_logic.funnel import SOURCES, BatchDiagnosis, FunnelBenchmarks, fmt, report
+from content_logic.funnel.models import FUNNEL_FIELDS
+from content_logic.funnel.replicate import LENGTH_BAND
+from content_logic.i18n import Language, translate
+from ui.funnel_state import (
+    BENCH_KEYS,
+    KEEP_KEY,
+    REFERENCE_KEY,
+    REPLICATE_KEY,
+    SINGLE_KEYS,
+    TABLE_COLUMNS,
+    UPLOAD_KEY,
+    UPLOADED_KEY,
+)
+from ui.funnel_view import MAX_PICK, column_label
+from ui.i18n import t
+
+OPTIONS_EDIT_KEY = "funnel_options_edit"
+"""The toggle that shows the batch options (reference video, columns to compare)."""
+BENCH_EDIT_KEY = "funnel_bm_edit"
+"""The toggle that shows the benchmark inputs (hidden, they cost nothing on a rerun; values are kept)."""
+
+_BENCH_FORMAT: dict[str, tuple[float | int, float | int | None, str | None]] = {
+    "hook_rate": (0.0, 100.0, "%.1f"),
+    "completion_rate": (0.0, 100.0, "%.1f"),
+    "click_through": (0.0, 100.0, "%.2f"),
+    "click_to_order": (0.0, 100.0, "%.2f"),
+    "gpm_reference": (0.0, None, "%.2f"),
+    "min_avg_watch_seconds": (0.0, None, "%.1f"),
+    "min_watched_share": (0.0, 100.0, "%.1f"),
+    "thin_sample_orders": (0, None, None),
+    "min_videos_for_median": (1, None, None),
+}
+_SINGLE_FORMAT: dict[str, tuple[float | int, float | int | None, str | None]] = {
+    "views": (0, None, None),
+    "hook_rate": (0.0, 100.0, "%.1f"),
+    "completion_rate": (0.0, 100.0, "%.1f"),
+    "avg_watch_seconds": (0.0, None, "%.1f"),
+    "video_seconds": (0.1, None, "%.1f"),
+    "product_clicks": (0, None, None),
+    "orders": (0, None, None),
+    "gmv": (0.0, None, "%.2f"),
+}
+
+
+def lesson_links() -> None:
+    """Links to the two lessons this calculator applies."""
+    for lesson in ("views-no-sales", "replicate-winners"):
+        st.page_link(
+            "pages/lesson.py",
+            label=t(f"funnel.lesson_{lesson.replace('-', '_')}"),
+            icon=":material/menu_book:",
+            query_params={"lesson": lesson},
+        )
+
+
+def _reset_benchmarks() -> None:
+    for field, key in BENCH_KEYS.items():
+        st.session_state[key] = getattr(FunnelBenchmarks(), field)
+
+
+def benchmark_editor(lang: Language) -> None:
+    """The benchmarks in use in one line, and behind a toggle the inputs to change them (with sources)."""
+    with st.container(border=True, key="funnel_benchmarks"):
+        edit = st.toggle(t("funnel.benchmarks_header"), key=BENCH_EDIT_KEY, persist_state="session")
+        if not edit:
+            values = {f: st.session_state.get(BENCH_KEYS[f]) for f in ("hook_rate", "completion_rate",
+                      "click_through", "click_to_order")}  # fmt: skip
+            shown = {f: fmt.percent(v, lang) if v is not None else "–" for f, v in values.items()}
+            gpm = st.session_state.get(BENCH_KEYS["gpm_reference"])
+            value = fmt.measure("gpm", gpm, lang) if gpm is not None else t("funnel.bm_gpm_median")
+            st.caption(t("funnel.benchmarks_in_use", value=value, **shown))
+            return
+        st.caption(t("funnel.benchmarks_note"))
+        columns = st.columns(2)
+        for index, (field, key) in enumerate(BENCH_KEYS.items()):
+            low, high, number_format = _BENCH_FORMAT[field]
+            sources = " ".join(f"[{i}]({url})" for i, url in enumerate(SOURCES.get(field, ()), start=1))
+            cited = f" {t('funnel.sources')} {sources}" if sources else ""
+            columns[index % 2].number_input(
+                t(f"funnel.bm.{field}"), min_value=low, max_value=high, format=number_format, key=key,
+                help=t(f"funnel.bm_help.{field}") + cited, persist_state="session",
+            )  # fmt: skip
+        st.button(t("funnel.reset_benchmarks"), key="funnel_bm_reset", on_click=_reset_benchmarks)
+
+
+def _fill(values: dict[str, object]) -> None:
+    for field, key in SINGLE_KEYS.items():
+        st.session_state[key] = values.get(field)
+
+
+def single_form(example: dict[str, object]) -> None:
+    """The one-video form; an empty field means "unknown"."""
+    st.text_input(t("funnel.field.video"), key=SINGLE_KEYS["video"], persist_state="session")
+    columns = st.columns(2)
+    for index, (field, (low, high, number_format)) in enumerate(_SINGLE_FORMAT.items()):
+        columns[index % 2].number_input(
+            t(f"funnel.field.{field}"),
+            min_value=low,
+            max_value=high,
+            format=number_format,
+            key=SINGLE_KEYS[field],
+            help=t(f"funnel.field_help.{field}"),
+            placeholder=t("funnel.unknown"),
+            persist_state="session",
+        )
+    left, right = st.columns(2)
+    left.button(t("funnel.load_example"), key="funnel_single_example", on_click=_fill, args=(example,))
+    right.button(t("funnel.clear_form"), key="funnel_single_clear", on_click=_fill, args=({},))
+
+
+def _forget_upload() -> None:
+    st.session_state.pop(UPLOADED_KEY, None)
+
+
+def upload_widget(lang: Language) -> None:
+    """The file uploader; the last file is kept in session state so a page switch doesn't lose it."""
+    uploaded = st.file_uploader(
+        t("funnel.upload_label"),
+        type=["csv", "xlsx", "xls", "txt", "tsv"],
+        key=UPLOAD_KEY,
+        help=t("funnel.upload_help"),
+    )
+    kept = st.session_state.get(UPLOADED_KEY)
+    if uploaded is not None and (kept is None or kept[2] != uploaded.file_id):
+        st.session_state[UPLOADED_KEY] = (uploaded.name, uploaded.getvalue(), uploaded.file_id)
+    elif uploaded is None and kept is not None:
+        st.caption(t("funnel.using_upload", name=kept[0]))
+        st.button(t("funnel.forget_upload"), key="funnel_forget_upload", on_click=_forget_upload)
+    st.download_button(
+        t("funnel.template_download"),
+        partial(report.template_csv, lang),
+        file_name="funnel-template.csv",
+        mime="text/csv",
+        key="funnel_template",
+        icon=":material/table_view:",
+        on_click="ignore",
+    )
+    if st.session_state.get(UPLOADED_KEY) is None:
+        st.info(t("funnel.upload_first"), icon=":material/upload_file:")
+
+
+def table_config(lang: Language) -> dict[str, object]:
+    """Column headers and types of the typed table."""
+    config: dict[str, object] = {c: st.column_config.TextColumn(column_label(c, lang)) for c in TABLE_COLUMNS}
+    for field in FUNNEL_FIELDS:
+        config[field] = st.column_config.NumberColumn(column_label(field, lang), min_value=0)
+    return config
+
+
+def batch_options(box: DeltaGenerator, result: BatchDiagnosis, lang: Language) -> None:
+    """Compare with a reference video (usually the winner), and pick the columns for the replicate view."""
+    labels = ["", *result.table["video"].head(MAX_PICK)]
+    if st.session_state.get(REFERENCE_KEY) not in labels:
+        st.session_state[REFERENCE_KEY] = ""
+    columns = [*result.traits, LENGTH_BAND]
+    st.session_state[REPLICATE_KEY] = [c for c in st.session_state.get(REPLICATE_KEY) or [] if c in columns]
+    with box.container(border=True, key="funnel_options"):
+        if not st.toggle(t("funnel.options_header"), key=OPTIONS_EDIT_KEY, persist_state="session"):
+            return
+        st.selectbox(
+            t("funnel.reference_label"),
+            labels,
+            key=REFERENCE_KEY,
+            help=t("funnel.reference_help"),
+            format_func=lambda v: v or translate("funnel.reference_none", lang),
+            persist_state="session",
+        )
+        st.number_input(
+            t("funnel.keep_label"),
+            min_value=1.0,
+            max_value=100.0,
+            key=KEEP_KEY,
+            help=t("funnel.keep_help"),
+            persist_state="session",
+        )
+        st.multiselect(
+            t("funnel.replicate_label"),
+            columns,
+            key=REPLICATE_KEY,
+            format_func=partial(column_label, lang=lang),
+            placeholder=t("funnel.replicate_all"),
+            persist_state="session",
+        )
