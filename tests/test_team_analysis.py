@@ -269,3 +269,25 @@ def test_gaps_are_ranked_and_below_their_minimum(entries, answers) -> None:  # t
     assert [order[g.severity] for g in report.gaps] == sorted(order[g.severity] for g in report.gaps)
     assert all(g.coverage < g.minimum for g in report.gaps)
     assert len(report.plan) == min(3, len(report.gaps))
+
+
+def test_nobody_gets_every_training_step() -> None:
+    # The browser test's small team: the director partly covers diagnosis, briefing and scripting.
+    roster, answers = _team(
+        ("founder", 1),
+        ("content_director", 1),
+        ("videographer_editor", 1),
+        ("on_camera_talent", 1),
+        explain_views_no_sales="no",
+        winner_replicated="no",
+        founder_content_hours=12,
+        founder_networking_hours=2,
+    )
+    report = assess_team(roster, answers)
+    assert [(s.capability, s.action, s.role) for s in report.plan] == [
+        ("content_diagnosis", "train", "content_director"),
+        ("influencer_briefing", "train", "founder"),
+        ("scripting", "hire", "scriptwriter"),
+    ]
+    # No outreach manager and no ad buyer: nothing to stop sending or spending.
+    assert report.stop == ()

@@ -76,9 +76,9 @@ def radar(report: TeamReport, lang: Language) -> go.Figure:
     }
     layout = {
         "polar": {"radialaxis": {"range": [0, 100], "ticksuffix": "%", "tickfont": {"size": 9}},
-                  "angularaxis": {"tickfont": {"size": 11}}},
+                  "angularaxis": {"tickfont": {"size": 10}}},
         "legend": {"orientation": "h", "yanchor": "top", "y": -0.08, "x": 0},
-        "margin": {"l": 40, "r": 40, "t": 20, "b": 20},
+        "margin": {"l": 64, "r": 64, "t": 24, "b": 24},
         "height": 400,
     }  # fmt: skip
     return go.Figure(data=[go.Scatterpolar(reference), go.Scatterpolar(coverage)], layout=layout)

@@ -12,6 +12,12 @@ from content_logic.team.result import CapabilityCoverage, Gap, GapRule, PlanStep
 EPSILON = 1e-9
 """Coverage within this of the minimum counts as reaching it (float sums)."""
 
+OUTREACH_ROLES: tuple[RoleId, ...] = ("influencer_manager", "other")
+"""Roles that send creators samples: the "same vague brief" stop applies when one of them does."""
+
+AD_ROLES: tuple[RoleId, ...] = ("paid_media_buyer", "other")
+"""Roles that spend an ad budget: the "undiagnosed videos" stop applies when one of them does."""
+
 
 def _milder(severity: Severity) -> Severity:
     return SEVERITIES[min(SEVERITIES.index(severity) + 1, len(SEVERITIES) - 1)]
@@ -80,46 +86,35 @@ def _step(
     gap: Gap,
     cover: CapabilityCoverage,
     present: set[RoleId],
+    busy: set[tuple[str, str]],
     answers: DiagnosticAnswers,
     *,
     reference: TeamReference,
     policy: TeamPolicy,
 ) -> PlanStep:
+    """One step; ``busy`` holds the people already given a training step, so nobody gets three."""
     capability = reference.capability(gap.capability)
-    step, severity = number, gap.severity
+    base = {"step": number, "capability": gap.capability, "severity": gap.severity}
     if capability.measured_by == "founder_hours":
         hours = max(0.0, policy.founder_target_hours - answers.founder_content_hours)
-        return PlanStep(
-            step=step,
-            capability=gap.capability,
-            severity=severity,
-            action="founder_time",
-            role="founder",
-            hours=hours,
-        )
+        return PlanStep.model_validate({**base, "action": "founder_time", "role": "founder", "hours": hours})
     if gap.partial or gap.rule == "capped_by_answer":
         # Someone already does part of it (or is paid to): grow them before adding people.
-        top = cover.contributors[0] if cover.contributors else None
-        return PlanStep(
-            step=step,
-            capability=gap.capability,
-            severity=severity,
-            action="train",
-            role=top.role if top else None,
-            name=top.name if top else "",
-        )
-    trainee = next((role for role in capability.trainable_from if role in present), None)
+        free = [c for c in cover.contributors if (c.role, c.name) not in busy]
+        if free:
+            busy.add((free[0].role, free[0].name))
+            return PlanStep.model_validate(
+                {**base, "action": "train", "role": free[0].role, "name": free[0].name}
+            )
+        if not cover.contributors:
+            return PlanStep.model_validate({**base, "action": "train", "role": None})
+    trainee = next((r for r in capability.trainable_from if r in present and (r, "") not in busy), None)
     if trainee is not None:
-        return PlanStep(step=step, capability=gap.capability, severity=severity, action="train", role=trainee)
+        busy.add((trainee, ""))
+        return PlanStep.model_validate({**base, "action": "train", "role": trainee})
     weight = reference.role(capability.hire_role).covers.get(gap.capability, 0.0) or 1.0
-    return PlanStep(
-        step=step,
-        capability=gap.capability,
-        severity=severity,
-        action="hire",
-        role=capability.hire_role,
-        fte=_half_steps((100 - gap.coverage) / 100 * capability.full_fte / weight),
-    )
+    fte = _half_steps((100 - gap.coverage) / 100 * capability.full_fte / weight)
+    return PlanStep.model_validate({**base, "action": "hire", "role": capability.hire_role, "fte": fte})
 
 
 def plan_steps(
@@ -134,8 +129,11 @@ def plan_steps(
     """The first ``policy.plan_steps`` gaps as actions: founder time, train someone, or hire."""
     present = {entry.role for entry in entries if entry.headcount > 0}
     by_capability = {cover.capability: cover for cover in coverage}
+    busy: set[tuple[str, str]] = set()
     return tuple(
-        _step(n, gap, by_capability[gap.capability], present, answers, reference=reference, policy=policy)
+        _step(
+            n, gap, by_capability[gap.capability], present, busy, answers, reference=reference, policy=policy
+        )
         for n, gap in enumerate(gaps[: policy.plan_steps], start=1)
     )
 
@@ -169,9 +167,10 @@ def stop_items(
         move = networking - policy.networking_hours_max
         values = {"hours": networking, "max": policy.networking_hours_max, "move": move}
         items.append(StopItem(code="networking", capability="founder_oversight", values=values))
-    if answers.winner_replicated == "no" and by_capability["influencer_briefing"].staffing_ratio > 0:
+    outreach = any(c.role in OUTREACH_ROLES for c in by_capability["influencer_briefing"].contributors)
+    if answers.winner_replicated == "no" and outreach:
         items.append(StopItem(code="samples_without_brief", capability="influencer_briefing"))
     undiagnosed = any(g.capability == "content_diagnosis" and g.severity == "critical" for g in gaps)
-    if undiagnosed and by_capability["paid_media"].staffing_ratio > 0:
+    if undiagnosed and any(c.role in AD_ROLES for c in by_capability["paid_media"].contributors):
         items.append(StopItem(code="ads_on_undiagnosed", capability="paid_media"))
     return tuple(items)
