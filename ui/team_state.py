@@ -83,12 +83,18 @@ def kept_editor(
     base_key, generation = f"{key}_base", ss.get(f"{key}_generation", 0)
     if key not in ss or base_key not in ss:
         ss[base_key] = ss[rows_key]
-    data = frame(ss[base_key])
-    data.index = pd.RangeIndex(generation * _STRIDE, generation * _STRIDE + len(data))
-    edited = st.data_editor(data, key=key, **kwargs)
-    rows = [{column: _clean(value) for column, value in row.items()} for row in edited.to_dict("records")]
-    ss[rows_key] = rows
-    return rows
+    base = ss[base_key]
+    cached = ss.get(f"{key}_frame")
+    if cached is None or cached[0] is not base:  # build the frame once per base, not every rerun
+        data = frame(base)
+        data.index = pd.RangeIndex(generation * _STRIDE, generation * _STRIDE + len(data))
+        ss[f"{key}_frame"] = cached = (base, data)
+    edits = ss.get(key) or {}
+    edited = st.data_editor(cached[1], key=key, **kwargs)
+    if any(edits.get(part) for part in ("edited_rows", "added_rows", "deleted_rows")):
+        base = [{column: _clean(value) for column, value in row.items()} for row in edited.to_dict("records")]
+    ss[rows_key] = base
+    return list(base)
 
 
 def replace_rows(key: str, rows_key: str, rows: list[dict[str, Any]]) -> None:

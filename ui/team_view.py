@@ -53,10 +53,17 @@ def headline(report: TeamReport) -> None:
 
 def radar(report: TeamReport, lang: Language) -> go.Figure:
     """Coverage per capability (filled) against the reference minimum (line), closed polygons."""
-    labels = [translate(f"team.cap_short.{c.capability}", lang) for c in report.coverage]
-    team = [round(c.coverage) for c in report.coverage]
-    minimum = [c.minimum for c in report.coverage]
-    full = [capability_label(c.capability, lang) for c in report.coverage]
+    points = tuple((c.capability, round(c.coverage), c.minimum) for c in report.coverage)
+    return _radar(points, lang)
+
+
+@st.cache_resource(max_entries=512, show_spinner=False)
+def _radar(points: tuple[tuple[str, int, float], ...], lang: Language) -> go.Figure:
+    """One figure per distinct result and language, shared read-only (st.plotly_chart doesn't change it)."""
+    labels = [translate(f"team.cap_short.{capability}", lang) for capability, _, _ in points]
+    team = [coverage for _, coverage, _ in points]
+    minimum = [minimum for _, _, minimum in points]
+    full = [translate(f"team.cap.{capability}", lang) for capability, _, _ in points]
     # Built from dicts, not update_layout() paths: plotly checks each path, ~6 ms a figure.
     reference = {
         "r": [*minimum, minimum[0]],
