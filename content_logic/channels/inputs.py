@@ -46,17 +46,10 @@ def inputs_from_json(data: Mapping[str, object]) -> ChannelInputs:
 
 def policy_from_values(values: Mapping[str, object]) -> StabilityPolicy:
     """A policy from edited thresholds; raises ``InputError`` when two thresholds contradict each other."""
-    defaults = StabilityPolicy()
-    merged = {**defaults.model_dump(), **values}
-    problems = []
-    history, window = merged["min_history_weeks"], merged["window_weeks"]
-    if isinstance(history, int | float) and isinstance(window, int | float) and history > window:
-        problems.append(
-            Problem(code="channels_policy_history", values={"history": history, "window": window})
-        )
+    merged = {**StabilityPolicy().model_dump(), **values}
     stable, volatile = merged["max_cv_stable"], merged["max_cv_emerging"]
     if isinstance(stable, int | float) and isinstance(volatile, int | float) and volatile < stable:
-        problems.append(Problem(code="channels_policy_cv", values={"stable": stable, "volatile": volatile}))
-    if problems:
-        raise InputError(problems)
+        raise InputError(
+            [Problem(code="channels_policy_cv", values={"stable": stable, "volatile": volatile})]
+        )
     return StabilityPolicy.model_validate(merged)

@@ -120,6 +120,16 @@ def header_is(label: object, names: tuple[str, ...]) -> bool:
     return normalise(label) in {normalise(n) for n in names}
 
 
+EXAMPLES: dict[ChannelId, tuple[str, ...]] = {
+    "self_video": ("Self-video", "Vídeo propio", "Video", "Own video"),
+    "influencer": ("Creators", "Creadores", "Affiliate", "Afiliados"),
+    "paid": ("Paid (GMV Max)", "Pago (GMV Max)", "GMV Max", "Ads"),
+    "live": ("LIVE", "Directo", "Livestream"),
+    "product_card": ("Product card", "Tarjeta de producto", "Shop tab", "Search"),
+}
+"""A few accepted labels per channel in both languages, for the unknown-label message."""
+
+
 def accepted_labels() -> str:
-    """A short list of accepted labels per channel, for the unknown-label message."""
-    return "; ".join(", ".join(CHANNEL_LABELS[c][:4]) for c in CHANNELS)
+    """A short list of accepted labels per channel, English and Spanish, for the unknown-label message."""
+    return "; ".join(", ".join(EXAMPLES[c]) for c in CHANNELS)

@@ -77,7 +77,7 @@ def note_text(note: Note, lang: Language) -> str:
 
 def verdict_sentence(report: ChannelReport, lang: Language) -> str:
     """The answer in one sentence: a stable short-video channel or not, and what to do."""
-    if report.total <= 0 and report.channel("paid").stats.total <= 0:
+    if _no_data(report):
         return translate("channels.overall.no_data", lang)
     if report.has_stable_short_video:
         names = ", ".join(channel_name(c, lang) for c in report.stable_channels if c in _SHORT)
@@ -93,10 +93,14 @@ def verdict_sentence(report: ChannelReport, lang: Language) -> str:
 _SHORT: tuple[ChannelId, ...] = ("self_video", "influencer", "paid")
 
 
+def _no_data(report: ChannelReport) -> bool:
+    return report.total <= 0 and report.channel("paid").stats.total <= 0
+
+
 def build_text(report: ChannelReport, lang: Language) -> str | None:
     """When nothing short-video is stable: which channel to build first, why, and how."""
     build = report.build_first
-    if build is None:
+    if build is None or _no_data(report):
         return None
     why = translate(f"channels.build_why.{build.verdict}", lang, failed=rule_names(build.failed, lang))
     how = translate(f"channels.build_how.{build.channel}", lang)

@@ -82,8 +82,7 @@ def all_weeks(keys: list[date | int]) -> list[date | int]:
     first, last = min(keys), max(keys)
     if isinstance(first, date) and isinstance(last, date):
         return [first + timedelta(weeks=i) for i in range((last - first).days // 7 + 1)]
-    assert isinstance(first, int) and isinstance(last, int)
-    return list(range(first, last + 1))
+    return list(range(int(first), int(last) + 1))  # type: ignore[arg-type]
 
 
 def _daily_notes(
