@@ -29,6 +29,14 @@ LESSON = Route("pages/lesson.py", "lesson", "learn", "nav.lesson", ":material/me
 ROUTES: list[Route] = [
     HOME,
     LESSON,
+    Route(
+        "pages/channels.py",
+        "channels",
+        "calculators",
+        "channels.nav_title",
+        ":material/monitoring:",
+        "channels.summary",
+    ),
     Route("pages/team.py", "team", "calculators", "team.nav_title", ":material/groups:", "team.summary"),
     Route(
         "pages/funnel.py",

@@ -1,0 +1,25 @@
+"""Channel stability checker: is a short-video channel stable enough to stock up, and how much stock?"""
+
+import streamlit as st
+
+from content_logic.channels import assess_channels
+from ui import channels_state, channels_view
+from ui.i18n import current_language, t
+
+lang = current_language()
+channels_state.init_state()
+
+st.title(t("channels.title"))
+st.caption(t("channels.intro"))
+channels_view.lesson_links()
+verdict_slot = st.container(key="channels_verdict")
+sales = channels_view.data_section(lang)
+
+report = assess_channels(sales, policy=channels_view.policy(), plan=channels_state.plan_from_state())
+
+channels_view.verdict(verdict_slot, report, lang)
+channels_view.cards(report, lang)
+channels_view.chart(report, sales, lang)
+channels_view.stock_panel(report, lang)
+channels_view.rules_editor(lang)
+channels_view.downloads(report, lang)
