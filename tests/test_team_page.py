@@ -219,3 +219,39 @@ def test_assumptions_are_shown_editable_and_kept(team: Callable[[str], AppTest])
 def test_home_page_lists_the_team_calculator(app: Callable[..., AppTest]) -> None:
     at = app(lang="es")
     assert "Huecos del equipo" in [link.label for link in at.page_link]
+
+
+SAVE_RESTORE = """
+import json
+import streamlit as st
+from ui import team_state
+
+team_state.init()
+
+def save():
+    st.session_state["saved"] = json.dumps(team_state.save_inputs())
+
+def restore():
+    team_state.restore_inputs(json.loads(st.session_state["saved"]))
+
+st.button("save", key="save", on_click=save)
+st.button("restore", key="restore", on_click=restore)
+st.selectbox("preset", ["shelf_team", "solo_founder"], index=None, key="team_preset", on_change=team_state.load_preset)
+"""
+
+
+def test_saved_inputs_come_back_for_a_returning_attendee() -> None:
+    at = AppTest.from_string(SAVE_RESTORE, default_timeout=30)
+    at.run()
+    shelf = at.session_state["team_rows"]
+    at.button(key="save").click().run()
+    saved = json.loads(at.session_state["saved"])
+    assert saved["version"] == 1 and len(saved["rows"]) == 7  # type: ignore[arg-type]
+    assert "Agency" not in at.session_state["saved"]
+    at.selectbox(key="team_preset").select("solo_founder").run()
+    assert len(at.session_state["team_rows"]) == 1
+    assert at.session_state["team_saved_values"]["team_founder_networking_hours"] == 6
+    at.button(key="restore").click().run()
+    assert not at.exception
+    assert at.session_state["team_rows"] == shelf
+    assert at.session_state["team_saved_values"]["team_founder_networking_hours"] == 15

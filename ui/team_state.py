@@ -227,8 +227,10 @@ def current_rows() -> tuple[RosterRow, ...]:
 
 
 def current_answers() -> AnswerInputs:
-    """The diagnostic answers as typed."""
-    return AnswerInputs.model_validate({field: ss.get(key) for field, key in ANSWER_KEYS.items()})
+    """The diagnostic answers as typed (the last ones typed when the widgets aren't on screen)."""
+    saved = ss.get(SAVED, {})
+    values = {field: ss[key] if key in ss else saved.get(key) for field, key in ANSWER_KEYS.items()}
+    return AnswerInputs.model_validate({field: value for field, value in values.items() if value is not None})
 
 
 def current_inputs() -> TeamInputs:

@@ -6,7 +6,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from content_logic.i18n import LANGUAGES, translate
 from content_logic.problems import InputError, Problem
@@ -47,12 +47,14 @@ def _aliases(kind: str, ids: tuple[str, ...]) -> dict[str, str]:
     return names
 
 
+@lru_cache(maxsize=4096)
 def role_id(text: str) -> RoleId | None:
     """The role named by an id or a label in either language, else ``None``."""
     found = _aliases("role", ROLE_IDS).get(normalise(text))
     return next((r for r in ROLE_IDS if r == found), None)
 
 
+@lru_cache(maxsize=4096)
 def capability_id(text: str) -> CapabilityId | None:
     """The capability named by an id or a label in either language, else ``None``."""
     found = _aliases("cap", CAPABILITY_IDS).get(normalise(text))
