@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 import streamlit as st
+from pydantic import BaseModel
 from streamlit.delta_generator import DeltaGenerator
 
 from content_logic.channels.models import CHANNELS, ChannelId, WeeklySales
-from content_logic.channels.policy import StabilityPolicy
+from content_logic.channels.policy import StabilityPolicy, StockPlan
 from content_logic.channels.report import ChannelAssessment, ChannelReport
 from content_logic.channels.summary import channel_table_csv, summary_markdown
 from content_logic.channels.table import WEEK_COLUMN
@@ -39,8 +40,15 @@ COLORS: dict[ChannelId, str] = {
 }
 """One colour per channel, the same in every story and language."""
 
-STEPS = {"min_history_weeks": 1, "baseline_percentile": 5.0, "spike_factor": 0.5, "max_decline_pct": 1.0}
-"""Step of each threshold's input; shares and CVs move by 0.05."""
+STEPS = {
+    "min_history_weeks": 1,
+    "baseline_percentile": 5.0,
+    "spike_factor": 0.5,
+    "max_decline_pct": 1.0,
+    "planned_order_units": 10.0,
+    "stock_on_hand": 10.0,
+}
+"""Step of each number input; shares and CVs move by 0.05, weeks and units per order by 1."""
 
 
 def lesson_links() -> None:
@@ -119,7 +127,7 @@ def _how_read(sales: WeeklySales, lang: Language) -> None:
 
 def _table(lang: Language) -> WeeklySales:
     names = {c: channel_name(c, lang) for c in CHANNELS} | {WEEK_COLUMN: t("channels.week_column")}
-    config: dict[str, object] = {WEEK_COLUMN: st.column_config.TextColumn(names[WEEK_COLUMN], width="small")}
+    config: dict[str, object] = {WEEK_COLUMN: st.column_config.TextColumn(names[WEEK_COLUMN])}
     config |= {c: st.column_config.NumberColumn(names[c], min_value=0, format="%g") for c in CHANNELS}
     st.markdown(f"**{t('channels.table_header')}**")
     st.caption(t("channels.table_help"))
@@ -236,7 +244,14 @@ def figure(sales: WeeklySales, report: ChannelReport, lang: Language) -> go.Figu
 def chart(report: ChannelReport, sales: WeeklySales, lang: Language) -> None:
     """The weekly chart under its heading."""
     st.subheader(t("channels.chart_header_gmv" if report.measure == "gmv" else "channels.chart_header"))
-    st.plotly_chart(figure(sales, report, lang), key="channels_chart", config={"displayModeBar": False})
+    key = f"{lang}|{report.measure}|{report.window}|{report.stable_channels}|{sales.model_dump_json()}"
+    st.plotly_chart(_figure(key, sales, report, lang), key="channels_chart", config={"displayModeBar": False})
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _figure(key: str, _sales: WeeklySales, _report: ChannelReport, lang: Language) -> go.Figure:
+    """The chart built once per distinct data, verdicts and language (``key``), shared read-only."""
+    return figure(_sales, _report, lang)
 
 
 def stock_panel(report: ChannelReport, lang: Language) -> None:
@@ -244,11 +259,14 @@ def stock_panel(report: ChannelReport, lang: Language) -> None:
     with st.container(border=True, key="channels_stock"):
         st.subheader(t("channels.stock_header"))
         left, right = st.columns(2)
-        for column, field in zip((left, right, left, right, left), PLAN_INPUTS, strict=True):
+        for column, field in zip((left, left, left, right, right), PLAN_INPUTS, strict=True):
+            low, high = _bounds(StockPlan, field)
             column.number_input(
                 t(f"channels.plan.{field}"),
-                min_value=0.0,
-                step=1.0 if "weeks" in field else 10.0,
+                min_value=low,
+                max_value=high,
+                step=STEPS.get(field, 1.0),
+                format="%g",
                 key=state.plan_key(field),
                 persist_state="session",
             )
@@ -256,7 +274,7 @@ def stock_panel(report: ChannelReport, lang: Language) -> None:
             right.number_input(
                 t("channels.plan.average_order_value"),
                 min_value=0.01,
-                value=None,
+                format="%g",
                 key=state.plan_key("average_order_value"),
                 help=t("channels.plan.average_order_value_help"),
                 persist_state="session",
@@ -285,7 +303,8 @@ def stock_panel(report: ChannelReport, lang: Language) -> None:
         st.markdown(plan_text(report, lang))
 
 
-PLAN_INPUTS = ("planned_order_units", "stock_on_hand", "lead_time_weeks", "buffer_weeks", "units_per_order")
+PLAN_INPUTS = ("planned_order_units", "stock_on_hand", "units_per_order", "lead_time_weeks", "buffer_weeks")
+"""In reading order: on a phone the left column comes first, then the right."""
 
 
 def rules_editor(lang: Language) -> None:
@@ -311,7 +330,7 @@ def rules_editor(lang: Language) -> None:
                     persist_state="session",
                 )
                 continue
-            low, high = _bounds(field)
+            low, high = _bounds(StabilityPolicy, field)
             st.number_input(
                 t(f"channels.policy.{field}"),
                 min_value=low,
@@ -329,18 +348,19 @@ def rules_editor(lang: Language) -> None:
         )
 
 
-def _bounds(field: str) -> tuple[float | int | None, float | int | None]:
-    """The model's own limits for a threshold, so the input can't produce an invalid policy."""
+def _bounds(model: type[BaseModel], field: str) -> tuple[float | None, float | None]:
+    """The model's own limits for a number, so an input can't produce an invalid model."""
+    info = model.model_fields[field]
     low = high = None
-    step = STEPS.get(field, 0.05)
-    for rule in StabilityPolicy.model_fields[field].metadata:
+    step = STEPS.get(field, 0.05 if model is StabilityPolicy else 1.0)
+    for rule in info.metadata:
         low = getattr(rule, "ge", low)
         if getattr(rule, "gt", None) is not None:
             low = rule.gt + step
         high = getattr(rule, "le", high)
-    if isinstance(StabilityPolicy.model_fields[field].default, float):
-        low, high = (None if v is None else float(v) for v in (low, high))
-    return low, high
+    if isinstance(info.default, int) and not isinstance(info.default, bool) and model is StabilityPolicy:
+        return low, high
+    return (None if low is None else float(low)), (None if high is None else float(high))
 
 
 def downloads(report: ChannelReport, lang: Language) -> None:
