@@ -6,7 +6,10 @@ from content_logic.lessons import score_quiz
 from ui.course import course, progress
 from ui.i18n import current_language, other_language_button, t
 from ui.routes import CALCULATOR_ROUTES, LESSON
+from ui.shell import require_app_shell
 from ui.widgets import broken_lessons_notice
+
+require_app_shell()
 
 lang = current_language()
 lessons = course().in_language(lang)

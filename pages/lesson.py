@@ -6,7 +6,10 @@ from content_logic.lessons import score_quiz
 from ui.course import course, progress, record_answer, record_read
 from ui.i18n import current_language, t
 from ui.routes import CALCULATOR_ROUTES
+from ui.shell import require_app_shell
 from ui.widgets import broken_lessons_notice
+
+require_app_shell()
 
 LESSON_KEY = "lesson"
 """Selector key and URL parameter (``?lesson=stock-up-trap``), so a lesson link can be shared.

@@ -47,3 +47,19 @@ def test_a_shared_lesson_link_opens_in_its_language(server: AppServer, page: Pag
     page.goto(f"{server.url}/lesson?lang=es&lesson={lesson.meta.id}")
     wait_for_app(page)
     expect(page.get_by_role("heading", name=lesson.meta.title, exact=True)).to_be_visible()
+
+
+def test_a_deep_link_on_a_freshly_started_server_gets_the_app_shell(page: Page) -> None:
+    """The first visit after a restart may be a shared link or a scanned QR, not the home page."""
+    fresh = AppServer()
+    try:
+        fresh.wait_healthy()
+        lesson = COURSE.in_language("es")[1]
+        page.goto(f"{fresh.url}/lesson?lang=es&lesson={lesson.meta.id}")
+        wait_for_app(page)
+        expect(page.get_by_role("heading", name=lesson.meta.title, exact=True)).to_be_visible()
+        page.get_by_test_id("stExpandSidebarButton").click()
+        expect(page.locator(".st-key-lang")).to_be_visible()
+        expect(page.get_by_test_id("stSidebarNav")).to_contain_text(translate("nav.home", "es"))
+    finally:
+        fresh.stop()
