@@ -15,7 +15,7 @@ from ui.funnel_inputs import (
     table_config,
     upload_widget,
 )
-from ui.funnel_view import show_batch, show_problems, show_video
+from ui.funnel_view import show_batch, show_details, show_problems, show_verdict
 from ui.i18n import current_language, t
 from ui.widgets import problem_list
 
@@ -33,18 +33,23 @@ mode = st.segmented_control(
     required=True,
     persist_state="session",
 )
+diagnosis = None
+if mode == "single":
+    try:
+        inputs = state.inputs_from_state(st.session_state)
+        diagnosis = diagnose_video(inputs.video, benchmarks=inputs.benchmarks)
+        show_verdict(diagnosis, lang, key="funnel_single")
+    except InputError as error:
+        problem_list(t("funnel.fix_these"), [p.describe(lang) for p in error.problems])
 benchmark_editor(lang)
 
 if mode == "single":
-    form, result = st.columns([2, 3], gap="large")
+    form, details = st.columns([2, 3], gap="large")
     with form, st.container(border=True, key="funnel_form"):
         single_form(LESSON_EXAMPLE.model_dump(exclude={"traits"}))
-    with result:
-        try:
-            inputs = state.inputs_from_state(st.session_state)
-            show_video(diagnose_video(inputs.video, benchmarks=inputs.benchmarks), lang, key="funnel_single")
-        except InputError as error:
-            problem_list(t("funnel.fix_these"), [p.describe(lang) for p in error.problems])
+    if diagnosis is not None:
+        with details:
+            show_details(diagnosis, lang, key="funnel_single")
 else:
     source = st.segmented_control(
         t("funnel.source_label"),

@@ -140,10 +140,15 @@ def _downloads(key: str, brief: partial[str], table: partial[bytes], csv_name: s
     )  # fmt: skip
 
 
-def show_video(diagnosis: VideoDiagnosis, lang: Language, *, key: str, downloads: bool = True) -> None:
-    """Verdict first, then what it means, the chart, every stage's numbers, fixes, downloads."""
-    _verdict_box(diagnosis, lang)
-    st.markdown(t(diagnosis.advice.meaning))
+def show_verdict(diagnosis: VideoDiagnosis, lang: Language, *, key: str) -> None:
+    """The verdict and what it usually means, in a container keyed ``<key>_verdict``."""
+    with st.container(key=f"{key}_verdict"):
+        _verdict_box(diagnosis, lang)
+        st.markdown(t(diagnosis.advice.meaning))
+
+
+def show_details(diagnosis: VideoDiagnosis, lang: Language, *, key: str, downloads: bool = True) -> None:
+    """After the verdict: caveats, the chart, every stage's numbers, fixes, brief lines, downloads."""
     notes = _notes(diagnosis, lang)
     if notes:
         st.caption("\n\n".join(notes))
@@ -228,7 +233,9 @@ def show_batch(run: BatchRun, lang: Language) -> None:
         st.session_state[DETAIL_KEY] = with_bottleneck.iloc[0] if len(with_bottleneck) else labels[0]
     with st.container(border=True, key="funnel_detail"):
         label = st.selectbox(t("funnel.detail_pick"), labels, key=DETAIL_KEY)
-        show_video(result.for_video(label), lang, key="funnel_detail", downloads=False)
+        detail = result.for_video(label)
+        show_verdict(detail, lang, key="funnel_detail")
+        show_details(detail, lang, key="funnel_detail", downloads=False)
     if len(result.creators) > 1:
         st.subheader(t("funnel.creators_header"))
         healthy = translate("funnel.status_word.healthy", lang)

@@ -34,7 +34,6 @@ ALIASES: Mapping[str, tuple[str, ...]] = {
         "2s view rate",
         "thumb stop rate",
         "tasa de gancho",
-        "gancho",
         "tasa 2s",
         "tasa de 2 segundos",
     ),

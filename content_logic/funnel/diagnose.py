@@ -53,6 +53,15 @@ STAGE_INPUTS: Mapping[Stage, tuple[tuple[str, ...], ...]] = {
 }
 """The inputs each measure needs (alternatives in the order of :data:`STAGE_MEASURES`)."""
 
+_BENCHMARK_OF: Mapping[Measure, str] = {
+    "hook_rate": "hook_rate",
+    "completion_rate": "completion_rate",
+    "click_through": "click_through",
+    "click_to_order": "click_to_order",
+    "gpm": "gpm_reference",
+}
+"""The benchmark field of each stage's first measure."""
+
 EPSILON = 1e-9
 """A number exactly at its benchmark passes even when float division lands a hair below it."""
 
@@ -201,6 +210,8 @@ def diagnosis_from(
             )
         else:
             gap, missing = _gap(stage, video, threshold)
+            if gap == "missing":  # name the measure to collect, with its own benchmark
+                measure, threshold = first, getattr(benchmarks, _BENCHMARK_OF[first]) or np.nan
             checks.append(
                 StageCheck(
                     stage=stage,
