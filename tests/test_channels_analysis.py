@@ -219,7 +219,7 @@ def test_spike_warning_says_how_far_above() -> None:
     r = report({"influencer": [0, 0, 210, 15, 4, 0, 6, 2], "self_video": [40] * 8})
     spike = next(w for w in r.warnings if w.code == "spike")
     assert spike.channel == "influencer"
-    assert spike.values == {"week": "W3", "peak": 210, "ratio": 14.0, "next": 15}
+    assert spike.values == {"week": "W3", "peak": 210, "ratio": 14.0, "next": 15, "share": 89}  # 210 / 237
 
 
 def test_one_week_warning_when_no_other_week_had_orders() -> None:

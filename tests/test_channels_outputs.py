@@ -100,7 +100,10 @@ def test_markdown_summary_has_every_part(story: str, lang: str) -> None:
 def test_markdown_summary_of_carla_in_spanish() -> None:
     text = summary_markdown(CARLA, "es")
     assert "## Avisos" in text
-    assert "- Creadores: la semana 2026-W05 tuvo 210 pedidos, 14× su segunda mejor semana (15)." in text
+    assert (
+        "- Creadores: la semana 2026-W05 tuvo 210 pedidos (el 89% del total del canal), "
+        "14× su segunda mejor semana (15)." in text
+    )
     assert "Demanda semanal segura: 38,4 pedidos." in text
     assert "El pago (GMV Max) también cuenta" in text
 

@@ -62,7 +62,10 @@ def test_every_story_renders_in_both_languages(app: Make, story: str, lang: str)
 def test_carla_page_shows_the_lessons_numbers(app: Make) -> None:
     at = app(page=PAGE)
     assert "planning on about 38 orders a week" in verdict(at)
-    assert "Creators: the week 2026-W05 had 210 orders, 14× its next best week (15)" in at.markdown[0].value
+    assert (
+        "Creators: the week 2026-W05 had 210 orders (89% of the channel's total), 14× its next best week (15)"
+        in at.markdown[0].value
+    )
     assert cards(at)["paid"].startswith("#### 🌱 Paid (GMV Max) · Emerging")
     assert "overlaps, not added" in cards(at)["paid"]
     metrics = {m.label: m.value for m in at.metric}
@@ -186,6 +189,9 @@ def test_window_and_plan_inputs(app: Make) -> None:
     at.number_input(key="channels_plan_lead_time_weeks").set_value(2.0).run()
     assert {m.label: m.value for m in at.metric}["Weeks of cover"] == "5.2"
     assert any(str(m.value).startswith("An order of 200 units gives 5.2 weeks of cover") for m in at.markdown)
+    at.switch_page("pages/home.py").run()
+    at.switch_page(PAGE).run()
+    assert at.number_input(key="channels_plan_planned_order_units").value == 200
 
 
 def test_thresholds_are_editable_and_contradictions_explained(app: Make) -> None:
@@ -195,6 +201,14 @@ def test_thresholds_are_editable_and_contradictions_explained(app: Make) -> None
     assert not at.exception
     at.number_input(key="channels_policy_max_cv_stable").set_value(0.05).run()
     assert cards(at)["self_video"].startswith("#### 🌱 Self-video · Emerging")
+    at.session_state["channels_rules"] = False  # closed: its inputs are not drawn, their values stay
+    at.run()
+    assert cards(at)["self_video"].startswith("#### 🌱 Self-video · Emerging")
+    at.switch_page("pages/home.py").run()
+    at.switch_page(PAGE).run()
+    assert cards(at)["self_video"].startswith("#### 🌱 Self-video · Emerging")
+    at.session_state["channels_rules"] = True
+    at.run()
     at.number_input(key="channels_policy_max_cv_stable").set_value(2.0).run()
     assert "volatile (1.0) can't be below the CV allowed for stable (2.0)" in at.error[0].value
     assert cards(at)["self_video"].startswith("#### ✅ Self-video · Stable")  # the defaults meanwhile

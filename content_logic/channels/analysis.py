@@ -94,6 +94,7 @@ def _stats(
         baseline=percentile(span, policy.baseline_percentile),
         peak=peak,
         peak_week=sales.weeks[start + values.index(peak)] if span else None,
+        peak_share=round(peak / window_total, _DIGITS) if window_total > 0 else None,
         next_best=ranked[1] if len(ranked) > 1 else 0.0,
         spike_ratio=spike if spike is None or math.isinf(spike) else round(spike, _DIGITS),
         top_creator=top_creator,

@@ -56,6 +56,8 @@ class ChannelStats(_Frozen):
     peak: float
     """The best week's orders."""
     peak_week: str | None
+    peak_share: float | None
+    """The best week's share of the channel's window total (the lesson's "spike share")."""
     next_best: float
     """The second-best week's orders since the channel began (0 when no other week had orders)."""
     spike_ratio: float | None

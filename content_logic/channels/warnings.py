@@ -69,7 +69,11 @@ def _spike(a: ChannelAssessment) -> ChannelWarning:
     values: dict[str, str | int | float] = {"week": a.stats.peak_week or "", "peak": _num(a.stats.peak)}
     if ratio is None or math.isinf(ratio):
         return ChannelWarning(code="one_week", channel=a.channel, values=values)
-    values |= {"ratio": round(ratio, 1), "next": _num(a.stats.next_best)}
+    values |= {
+        "ratio": round(ratio, 1),
+        "next": _num(a.stats.next_best),
+        "share": _pct(a.stats.peak_share or 0),
+    }
     return ChannelWarning(code="spike", channel=a.channel, values=values)
 
 

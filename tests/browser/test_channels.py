@@ -47,7 +47,7 @@ def test_a_seller_uploads_a_csv_on_a_phone_and_sees_the_verdict(
     expect(page.get_by_text("tiktok-export.csv", exact=False).first).to_be_visible()
     expect(verdict).to_contain_text("No short-video channel is stable yet: don't stock up.")
     expect(verdict).to_contain_text(
-        "Creators: the week 2026-W03 had 91 orders, 45.5× its next best week (2)."
+        "Creators: the week 2026-W03 had 91 orders (96% of the channel's total), 45.5× its next best week (2)."
     )
     expect(by_key(page, "channels_card_influencer")).to_contain_text("Volatile")
 
@@ -56,7 +56,7 @@ def test_a_seller_uploads_a_csv_on_a_phone_and_sees_the_verdict(
     _upload(page, steady)
     expect(verdict).to_contain_text("Yes: you have a stable short-video channel (Self-video)")
     expect(verdict).to_contain_text(
-        "Creators: the week 2026-W03 had 150 orders, 37.5× its next best week (4)."
+        "Creators: the week 2026-W03 had 150 orders (96% of the channel's total), 37.5× its next best week (4)."
     )
     expect(by_key(page, "channels_card_self_video")).to_contain_text("Stable")
     expect(page.get_by_test_id("stPlotlyChart")).to_be_visible()
