@@ -16,8 +16,9 @@ from content_logic.funnel.benchmarks import (
     Source,
     benchmarks_from_reference,
 )
-from content_logic.funnel.diagnose import VideoDiagnosis, diagnosis_from, evaluate, video_columns
+from content_logic.funnel.diagnose import VideoDiagnosis, diagnosis_from, evaluate
 from content_logic.funnel.models import FUNNEL_FIELDS, LABEL_FIELDS, STAGES, Stage, VideoFunnel
+from content_logic.funnel.rates import video_columns
 from content_logic.funnel.replicate import (
     DEFAULT_REPLICATE,
     LENGTH_BAND,

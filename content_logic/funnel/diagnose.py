@@ -15,10 +15,10 @@ from pydantic import BaseModel, ConfigDict
 
 from content_logic.funnel.advice import ADVICE, Advice
 from content_logic.funnel.benchmarks import DEFAULT_BENCHMARKS, FunnelBenchmarks, Source
-from content_logic.funnel.models import FUNNEL_FIELDS, STAGES, Stage, VideoFunnel, video_problems
+from content_logic.funnel.models import STAGES, Stage, VideoFunnel, video_problems
+from content_logic.funnel.rates import Floats, measures, video_columns
 from content_logic.problems import InputError
 
-Floats = npt.NDArray[np.float64]
 Bools = npt.NDArray[np.bool_]
 
 Status = Literal["pass", "below", "unknown"]
@@ -79,21 +79,6 @@ class Evaluation(NamedTuple):
     """Index into :data:`STAGES` of the first stage below its benchmark, -1 when there is none."""
     measures: Mapping[str, Floats]
     """The inputs and derived rates from :func:`measures`."""
-
-
-def measures(columns: Mapping[str, Floats]) -> dict[str, Floats]:
-    """The inputs as float arrays plus the derived rates: watched_share (average watch ÷ length),
-    click_through (clicks ÷ views), click_to_order (orders ÷ clicks), in percent, and GPM."""
-    col = {name: np.asarray(columns[name], dtype=np.float64) for name in FUNNEL_FIELDS}
-    views, clicks = col["views"], col["product_clicks"]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        col["watched_share"] = np.where(
-            col["video_seconds"] > 0, col["avg_watch_seconds"] / col["video_seconds"] * 100, np.nan
-        )
-        col["click_through"] = np.where(views > 0, clicks / views * 100, np.nan)
-        col["click_to_order"] = np.where(clicks > 0, col["orders"] / clicks * 100, np.nan)
-        col["gpm"] = np.where(views > 0, col["gmv"] / views * 1000, np.nan)
-    return col
 
 
 def evaluate(columns: Mapping[str, Floats], benchmarks: FunnelBenchmarks) -> Evaluation:
@@ -240,14 +225,6 @@ def diagnosis_from(
         thin_sample=video.orders is not None and video.orders < benchmarks.thin_sample_orders,
         advice=ADVICE[bottleneck or "healthy"],
     )
-
-
-def video_columns(videos: list[VideoFunnel]) -> dict[str, Floats]:
-    """The numeric fields of some videos as float arrays, NaN where unknown."""
-    return {
-        field: np.array([np.nan if (v := getattr(video, field)) is None else v for video in videos], float)
-        for field in FUNNEL_FIELDS
-    }
 
 
 def diagnose_video(

@@ -58,3 +58,17 @@ def test_the_form_speaks_spanish(server: AppServer, page: Page) -> None:
     expect(by_key(page, "funnel_single_verdict")).to_contain_text("Cuello de botella: Interés")
     expect(by_key(page, "funnel_single_verdict")).to_contain_text("0,16 %")
     screenshot(page, "funnel-single-es-phone")
+
+
+def test_the_winner_and_its_copies_fit_a_phone(server: AppServer, page: Page) -> None:
+    _open(page, server, "en")
+    by_key(page, "funnel_mode").get_by_role("radio", name=translate("funnel.mode_batch", "en")).click()  # type: ignore[attr-defined]
+    wait_for_app(page)
+    by_key(page, "funnel_demo").click()  # type: ignore[attr-defined]
+    page.get_by_role("option", name=translate("funnel.demo_name.copies", "en")).click()
+    wait_for_app(page)
+    expect(page.get_by_text(translate("funnel.reference_note", "en", video="Winner"))).to_be_visible()
+    expect(by_key(page, "funnel_detail_verdict")).to_contain_text("Bottleneck:")
+    expect(page.get_by_test_id("stDataFrame").first).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    screenshot(page, "funnel-copies-phone")
