@@ -3,7 +3,7 @@
 import streamlit as st
 
 from content_logic.channels import assess_channels
-from ui import channels_state, channels_view
+from ui import channels_inputs, channels_state, channels_view
 from ui.i18n import current_language, t
 
 lang = current_language()
@@ -13,13 +13,13 @@ st.title(t("channels.title"))
 st.caption(t("channels.intro"))
 channels_view.lesson_links()
 verdict_slot = st.container(key="channels_verdict")
-sales = channels_view.data_section(lang)
+sales = channels_inputs.data_section(lang)
 
-report = assess_channels(sales, policy=channels_view.policy(), plan=channels_state.plan_from_state())
+report = assess_channels(sales, policy=channels_inputs.policy(), plan=channels_state.plan_from_state())
 
 channels_view.verdict(verdict_slot, report, lang)
 channels_view.cards(report, lang)
 channels_view.chart(report, sales, lang)
 channels_view.stock_panel(report, lang)
-channels_view.rules_editor(lang)
+channels_inputs.rules_editor(lang)
 channels_view.downloads(report, lang)
