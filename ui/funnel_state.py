@@ -195,13 +195,13 @@ def _checked_run(read: Any, options: str, key: str) -> BatchRun:
     return BatchRun(result, upload.skipped, upload.notes, key=key)
 
 
-@st.cache_resource(max_entries=32, show_spinner=False)
+@st.cache_resource(max_entries=32, ttl="1h", show_spinner=False)
 def upload_run(file_id: str, _data: bytes, name: str, options: str) -> BatchRun:
     """An uploaded file read, checked and diagnosed; keyed by the upload's id, not its bytes."""
     return _checked_run(lambda: read_videos(_data, name), options, f"upload:{file_id}:{options}")
 
 
-@st.cache_resource(max_entries=32, show_spinner=False)
+@st.cache_resource(max_entries=32, ttl="1h", show_spinner=False)
 def table_run(rows_json: str, options: str) -> BatchRun:
     """The typed table checked (rows numbered from 1) and diagnosed."""
     frame = pd.DataFrame(json.loads(rows_json), columns=list(TABLE_COLUMNS))

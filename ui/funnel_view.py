@@ -91,7 +91,7 @@ def _stage_chart(key: str, lang: Language, _diagnosis: VideoDiagnosis) -> go.Fig
     return stage_figure(_diagnosis, lang)
 
 
-@st.cache_resource(max_entries=128, show_spinner=False)
+@st.cache_resource(max_entries=128, ttl="1h", show_spinner=False)
 def _batch_views(key: str, lang: Language, _result: BatchDiagnosis) -> tuple[go.Figure, pd.DataFrame]:
     """The distribution chart and the video table with translated bottlenecks, once per result."""
     names = {s: fmt.stage_name(s, lang) for s in STAGES}
