@@ -2,12 +2,14 @@
 
 import streamlit as st
 
+from ui.attendee import sidebar as workshop_sidebar
 from ui.i18n import language_switch, t
 from ui.routes import ROUTES
 
 st.set_page_config(page_title="Content Logic Companion", page_icon=":material/play_lesson:", layout="wide")
 
 language_switch()
+workshop_sidebar()
 
 sections: dict[str, list[st.Page]] = {}
 for route in ROUTES:

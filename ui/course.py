@@ -36,8 +36,17 @@ def record_answer(lesson_id: str, question: int, widget_key: str) -> None:
         answers.pop(question, None)
     else:
         answers[question] = choice
+    _save_for_workshop()
 
 
 def record_read(lesson_id: str, widget_key: str) -> None:
     """Widget callback: remember the "I've read it" tick for the home page."""
     progress(lesson_id)["read"] = bool(st.session_state.get(widget_key))
+    _save_for_workshop()
+
+
+def _save_for_workshop() -> None:
+    """A workshop attendee's progress is also saved for their return (no-op outside a workshop)."""
+    from ui.attendee import save_progress  # imported here: ui.attendee imports this module
+
+    save_progress()

@@ -46,6 +46,17 @@ ROUTES: list[Route] = [
         ":material/filter_alt:",
         "funnel.summary",
     ),
+    Route("pages/join.py", "join", "workshop", "room.nav_join", ":material/login:"),
+    Route("pages/instructor.py", "instructor", "workshop", "room.nav_instructor", ":material/key:"),
+    Route(
+        "pages/presenter.py",
+        "presenter",
+        "workshop",
+        "room.nav_presenter",
+        ":material/slideshow:",
+        hidden=True,
+    ),
+    Route("pages/room.py", "room", "workshop", "room.nav_room", ":material/monitoring:", hidden=True),
 ]
 """Only screens that work are listed; each issue adds its own."""
 

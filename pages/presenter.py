@@ -1,0 +1,36 @@
+"""Presenter (instructor only): a lesson as slides with speaker notes, and its quiz as live polls."""
+
+import streamlit as st
+
+from content_logic.workshop import WorkshopError
+from ui import instructor_view, presenter_view
+from ui.course import course
+from ui.i18n import current_language, t
+from ui.workshop_state import chosen_workshop, error_text, store
+
+instructor_view.require_instructor()
+try:
+    workshop = chosen_workshop()
+    current = store().current_poll(workshop.id) if workshop is not None else None
+except WorkshopError as error:
+    st.error(error_text(error), icon=":material/cloud_off:")
+    st.stop()
+
+lessons = course().in_language(workshop.language if workshop is not None else current_language())
+if not lessons:
+    st.warning(t("lesson.none_loaded"))
+    st.stop()
+top_left, top_right = st.columns([3, 1], vertical_alignment="bottom")
+with top_left:
+    lesson = presenter_view.choose_lesson(lessons)
+with top_right:
+    if workshop is not None:
+        st.markdown(t("room.presenter.join_with", code=workshop.display_code))
+presenter_view.slides(lesson)
+
+st.divider()
+if workshop is None:
+    st.info(t("room.presenter.no_workshop"), icon=":material/info:")
+    st.page_link(instructor_view.INSTRUCTOR_PAGE_FILE, label=t("room.instructor.go"), icon=":material/key:")
+else:
+    presenter_view.poll_controls(workshop, lesson, current)

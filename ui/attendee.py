@@ -1,0 +1,215 @@
+"""This session as a workshop attendee: the resume token, saved progress and calculator inputs."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import streamlit as st
+from pydantic import JsonValue
+
+from content_logic.workshop import Attendee, SubmissionReceipt, Workshop, WorkshopError
+from content_logic.workshop.join_url import RESUME_PARAM, app_base, resume_url
+from content_logic.workshop.sharing import (
+    PROGRESS_STATE_KEY,
+    SHARED_KEPT,
+    SHARED_STATE_KEY,
+    inputs_state_key,
+    merge_progress,
+    progress_from_json,
+    progress_to_json,
+)
+from ui.course import PROGRESS_KEY
+from ui.i18n import t
+from ui.workshop_state import error_text, public_url, store
+
+TOKEN_KEY = "workshop_token"
+"""Session state: the attendee's secret resume token (also in the join page's URL as ``?me=``)."""
+
+ATTENDEE_KEY = "workshop_attendee"
+"""Session state: what the screens show about the attendee without a database read."""
+
+SHARED_KEY = "workshop_shared"
+"""Session state: the results this attendee shared, newest last (also saved in the store)."""
+
+SAVED_INPUTS_KEY = "workshop_saved_inputs"
+"""Session state: the last inputs saved per calculator, so an unchanged save is skipped."""
+
+FAILED_TOKEN_KEY = "workshop_failed_token"
+"""Session state: a ``?me=`` token that didn't work, so it isn't tried again on every rerun."""
+
+JOIN_PAGE_PATH = "join"
+"""The join page's URL path, stripped from the browser's URL to find the app's base address."""
+
+JOIN_PAGE_FILE = "pages/join.py"
+"""The join page, for links from other screens."""
+
+
+def token() -> str | None:
+    """The resume token of the workshop this session joined, if any."""
+    value = st.session_state.get(TOKEN_KEY)
+    return value if isinstance(value, str) and value else None
+
+
+def info() -> dict[str, Any] | None:
+    """``{"workshop_id", "workshop", "code", "nickname", "number"}`` of the joined workshop, if any."""
+    value = st.session_state.get(ATTENDEE_KEY)
+    return value if token() and isinstance(value, dict) else None
+
+
+def shared() -> list[dict[str, Any]]:
+    """The results this attendee shared (kind, time, summary, whether raw data went too)."""
+    value = st.session_state.get(SHARED_KEY)
+    return value if isinstance(value, list) else []
+
+
+def _forget_lesson_widgets(lesson_ids: list[str]) -> None:
+    # The lesson page seeds its quiz and "read" widgets from the progress record only when the widget
+    # has no state yet; dropping stale widget state lets restored progress show.
+    prefixes = tuple(f"quiz_{lesson_id}_" for lesson_id in lesson_ids)
+    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(prefixes)]:
+        del st.session_state[key]
+    for lesson_id in lesson_ids:
+        st.session_state.pop(f"read_{lesson_id}", None)
+
+
+def begin(resume_token: str, attendee: Attendee, workshop: Workshop) -> None:
+    """Make this session the attendee's: keep the token, restore their progress and shares."""
+    st.session_state[TOKEN_KEY] = resume_token
+    st.session_state[ATTENDEE_KEY] = {
+        "workshop_id": workshop.id,
+        "workshop": workshop.name,
+        "code": workshop.display_code,
+        "nickname": attendee.nickname,
+        "number": attendee.number,
+    }
+    st.session_state[SAVED_INPUTS_KEY] = {}
+    saved_shares = store().load_state(resume_token, SHARED_STATE_KEY)
+    st.session_state[SHARED_KEY] = saved_shares if isinstance(saved_shares, list) else []
+    saved = progress_from_json(store().load_state(resume_token, PROGRESS_STATE_KEY))
+    current = st.session_state.get(PROGRESS_KEY) or {}
+    merged = merge_progress(current, saved)
+    _forget_lesson_widgets(list(saved))
+    st.session_state[PROGRESS_KEY] = merged
+    if merged != saved:
+        store().save_state(resume_token, PROGRESS_STATE_KEY, progress_to_json(merged))
+
+
+def resume_from_url() -> WorkshopError | None:
+    """Take over the attendee in ``?me=`` when it isn't this session's already; the error if it fails."""
+    wanted = st.query_params.get(RESUME_PARAM)
+    if not wanted or wanted == token() or wanted == st.session_state.get(FAILED_TOKEN_KEY):
+        return None
+    try:
+        view = store().resume(wanted)
+        begin(wanted, view.attendee, view.workshop)
+    except WorkshopError as error:
+        st.session_state[FAILED_TOKEN_KEY] = wanted
+        return error
+    return None
+
+
+def leave() -> None:
+    """Forget the workshop in this session (the attendee's record stays; their link still works)."""
+    for key in (TOKEN_KEY, ATTENDEE_KEY, SHARED_KEY, SAVED_INPUTS_KEY):
+        st.session_state.pop(key, None)
+    if RESUME_PARAM in st.query_params:
+        del st.query_params[RESUME_PARAM]
+
+
+def personal_link() -> str:
+    """The attendee's resume link, on the address they reached the app through (or the public one)."""
+    resume_token = token() or ""
+    base = app_base(public_url(), "") or app_base(st.context.url, JOIN_PAGE_PATH) or ""
+    return resume_url(base, resume_token)
+
+
+def _warn(error: WorkshopError) -> None:
+    st.toast(error_text(error), icon=":material/cloud_off:")
+
+
+def save_progress() -> None:
+    """Save this session's lesson progress for the attendee (nothing when not in a workshop)."""
+    resume_token = token()
+    if resume_token is None:
+        return
+    try:
+        store().save_state(resume_token, PROGRESS_STATE_KEY, progress_to_json(st.session_state[PROGRESS_KEY]))
+    except WorkshopError as error:
+        _warn(error)
+
+
+def save_inputs(kind: str, data: JsonValue) -> bool:
+    """Keep a calculator's inputs (JSON) for a returning attendee; False when not joined or it failed.
+    Saving what was saved last is skipped, so calling this on every rerun costs no database write."""
+    resume_token = token()
+    if resume_token is None:
+        return False
+    last: dict[str, Any] = st.session_state.setdefault(SAVED_INPUTS_KEY, {})
+    if kind in last and last[kind] == data:
+        return True
+    try:
+        store().save_state(resume_token, inputs_state_key(kind), data)
+    except WorkshopError as error:
+        _warn(error)
+        return False
+    last[kind] = data
+    return True
+
+
+def load_inputs(kind: str) -> JsonValue | None:
+    """The calculator inputs this attendee saved, or None (not joined, nothing saved, or unreachable).
+    Call it when the page's own state is empty, not on every rerun: it reads the database."""
+    resume_token = token()
+    if resume_token is None:
+        return None
+    try:
+        value = store().load_state(resume_token, inputs_state_key(kind))
+    except WorkshopError as error:
+        _warn(error)
+        return None
+    st.session_state.setdefault(SAVED_INPUTS_KEY, {})[kind] = value
+    return value
+
+
+def record_share(kind: str, summary: dict[str, Any], raw_sent: bool, receipt: SubmissionReceipt) -> None:
+    """Add a share to the attendee's list (in the session, and saved for their return)."""
+    items = [item for item in shared() if item.get("submission_id") != receipt.submission_id]
+    items.append(
+        {
+            "kind": kind,
+            "submission_id": receipt.submission_id,
+            "at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "summary": summary,
+            "raw": raw_sent,
+        }
+    )
+    st.session_state[SHARED_KEY] = items[-SHARED_KEPT:]
+    resume_token = token()
+    if resume_token is not None:
+        try:
+            store().save_state(resume_token, SHARED_STATE_KEY, st.session_state[SHARED_KEY])
+        except WorkshopError as error:
+            _warn(error)
+
+
+def display_name(details: dict[str, Any]) -> str:
+    """The attendee's nickname, else "Attendee 7" (their join number)."""
+    return (
+        str(details["nickname"])
+        if details.get("nickname")
+        else t("room.attendee_number", n=details["number"])
+    )
+
+
+def sidebar() -> None:
+    """In the sidebar on every page: the workshop this session joined, and the way back to its poll."""
+    details = info()
+    if details is None:
+        return
+    from ui.room_view import plain  # imported here: keeps this module's import light for ui.course
+
+    st.sidebar.caption(
+        t("room.sidebar", workshop=plain(str(details["workshop"])), name=plain(display_name(details)))
+    )
+    st.sidebar.page_link(JOIN_PAGE_FILE, label=t("room.sidebar_link"), icon=":material/how_to_vote:")

@@ -1,0 +1,102 @@
+"""The calculators' "Share with my workshop" panel, and saving their inputs for a returning attendee.
+
+A calculator page calls ``share_panel("channels", room_summary(report), raw_inputs)`` under its result.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import streamlit as st
+from pydantic import JsonValue
+
+from content_logic.workshop import SubmissionReceipt, WorkshopError
+from content_logic.workshop.sharing import share_fingerprint, summary_lines
+from ui import attendee
+from ui.attendee import load_inputs, save_inputs
+from ui.i18n import current_language, t
+from ui.room_view import plain
+from ui.workshop_state import error_text, store
+
+__all__ = ["load_inputs", "save_inputs", "share_panel", "summary_view"]
+
+
+def _prepared_key(kind: str) -> str:
+    return f"share_{kind}_prepared"
+
+
+def summary_view(kind: str, summary: dict[str, Any]) -> None:
+    """A shared summary as labelled lines, exactly the fields that are (or were) sent."""
+    lines = summary_lines(kind, summary, current_language())
+    st.markdown("\n".join(f"- **{line.label}:** {line.value}" for line in lines))
+
+
+def _prepared(kind: str, summary: dict[str, Any], raw: JsonValue | None) -> dict[str, Any]:
+    """The share as it would be sent now, with one submission id for as long as it stays the same."""
+    fingerprint = share_fingerprint(kind, summary, raw)
+    prepared = st.session_state.get(_prepared_key(kind))
+    if not isinstance(prepared, dict) or prepared.get("fingerprint") != fingerprint:
+        prepared = {
+            "fingerprint": fingerprint,
+            "submission_id": str(uuid.uuid4()),
+            "receipt": None,
+            "error": None,
+        }
+        st.session_state[_prepared_key(kind)] = prepared
+    return prepared
+
+
+def _send(kind: str, summary: dict[str, Any], raw: JsonValue | None) -> None:
+    prepared = _prepared(kind, summary, raw)
+    resume_token = attendee.token()
+    if resume_token is None:
+        return
+    try:
+        receipt = store().submit(
+            resume_token, submission_id=prepared["submission_id"], kind=kind, summary=summary, raw=raw
+        )
+    except WorkshopError as error:
+        prepared["error"] = error_text(error)
+        return
+    prepared["error"] = None
+    prepared["receipt"] = receipt.model_dump()
+    attendee.record_share(kind, summary, raw is not None, receipt)
+
+
+def share_panel(kind: str, summary: dict[str, Any], raw: dict[str, Any] | None) -> None:
+    """Offer to share a calculator result with the joined workshop, showing exactly what is sent;
+    the raw inputs go too only when the attendee ticks the box. One line with a link when not joined."""
+    details = attendee.info()
+    if details is None:
+        st.page_link(attendee.JOIN_PAGE_FILE, label=t("room.share.join_first"), icon=":material/groups:")
+        return
+    with st.container(border=True, key=f"share_{kind}"):
+        st.markdown(f"**{t('room.share.title')}**")
+        st.caption(t("room.share.what", workshop=plain(details["workshop"])))
+        summary_view(kind, summary)
+        include_raw = False
+        if raw is not None:
+            include_raw = st.checkbox(t("room.share.include_raw"), value=False, key=f"share_{kind}_raw")
+            st.caption(t("room.share.raw_on") if include_raw else t("room.share.raw_off"))
+        sent_raw = raw if include_raw else None
+        prepared = _prepared(kind, summary, sent_raw)
+        st.button(
+            t("room.share.send"),
+            key=f"share_{kind}_send",
+            type="primary",
+            icon=":material/send:",
+            on_click=_send,
+            args=(kind, summary, sent_raw),
+        )
+        if prepared["error"]:
+            st.error(prepared["error"], icon=":material/error:")
+        elif prepared["receipt"]:
+            receipt = SubmissionReceipt.model_validate(prepared["receipt"])
+            st.success(
+                t(
+                    "room.share.stored" if receipt.stored else "room.share.already",
+                    workshop=plain(details["workshop"]),
+                ),
+                icon=":material/check_circle:",
+            )
