@@ -18,18 +18,7 @@ except WorkshopError as error:
     st.error(error_text(error), icon=":material/cloud_off:")
     st.stop()
 
-room_column, side_column = st.columns([3, 2], gap="large")
-with side_column:
-    workshop = instructor_view.choose(workshops)
-    with st.expander(t("room.instructor.open_header"), expanded=not workshops):
-        instructor_view.open_form()
-    if workshop is not None:
-        st.page_link(
-            instructor_view.PRESENTER_PAGE_FILE, label=t("room.nav_presenter"), icon=":material/slideshow:"
-        )
-        st.page_link(instructor_view.ROOM_PAGE_FILE, label=t("room.nav_room"), icon=":material/monitoring:")
-    instructor_view.sign_out_button()
-with room_column:
-    if workshop is not None:
-        st.header(room_view.plain(workshop.name))
-        room_view.join_panel(workshop, links_for("instructor"))
+workshop = instructor_view.toolbar(workshops)
+if workshop is not None:
+    st.header(room_view.plain(workshop.name))
+    room_view.join_panel(workshop, links_for("instructor"))

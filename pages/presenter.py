@@ -26,6 +26,7 @@ with top_left:
 with top_right:
     if workshop is not None:
         st.markdown(t("room.presenter.join_with", code=workshop.display_code))
+        st.page_link(instructor_view.ROOM_PAGE_FILE, label=t("room.nav_room"), icon=":material/monitoring:")
 presenter_view.slides(lesson)
 
 st.divider()

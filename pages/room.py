@@ -24,6 +24,7 @@ if workshop is None:
 
 st.title(t("room.dashboard_title", name=room_view.plain(workshop.name)))
 st.caption(t("room.dashboard_code", code=workshop.display_code))
+st.page_link(instructor_view.PRESENTER_PAGE_FILE, label=t("room.nav_presenter"), icon=":material/slideshow:")
 room_view.live_dashboard(workshop.id)
 
 st.divider()

@@ -191,14 +191,19 @@ CALCULATOR = """
 import streamlit as st
 from ui.share import share_panel
 
-share_panel("team", {summary!r}, {raw!r})
+
+def calculator():
+    share_panel("team", {summary!r}, {raw!r})
+
+
+st.navigation([st.Page(calculator, default=True), st.Page("pages/join.py", url_path="join")]).run()
 """
 """A stand-in calculator page: its result's summary, its raw inputs, and the share panel under them."""
 
 
 def _panel(room: Room, token: str | None, lang: str = "en") -> AppTest:
-    # The script sits beside a link to the app's pages/ folder, so the panel's link to the join page
-    # resolves as it does in the app.
+    # The script sits beside a link to the app's pages/ folder and lists the join page in its menu,
+    # so the panel's link to the join page resolves as it does in the app.
     script = room.folder / "calculator.py"
     if not script.exists():
         script.write_text(CALCULATOR.format(summary=SUMMARY, raw=RAW))

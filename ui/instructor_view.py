@@ -215,8 +215,17 @@ def manage(workshop: Workshop) -> None:
     )
 
 
-def sign_out_button() -> None:
-    """End the instructor session on this device."""
-    st.button(
+def toolbar(workshops: list[Workshop]) -> Workshop | None:
+    """The chosen workshop, the way to the presenter and dashboard, a new workshop, and signing out."""
+    pick, present, watch, leave = st.columns([4, 2, 2, 2], vertical_alignment="bottom")
+    with pick:
+        workshop = choose(workshops)
+    if workshop is not None:
+        present.page_link(PRESENTER_PAGE_FILE, label=t("room.nav_presenter"), icon=":material/slideshow:")
+        watch.page_link(ROOM_PAGE_FILE, label=t("room.nav_room"), icon=":material/monitoring:")
+    leave.button(
         t("room.instructor.sign_out"), key="instructor_sign_out", on_click=sign_out, icon=":material/logout:"
     )
+    with st.expander(t("room.instructor.open_header"), expanded=not workshops, icon=":material/add:"):
+        open_form()
+    return workshop

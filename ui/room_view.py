@@ -21,14 +21,16 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>:$])")
 
 BIG_TEXT_CSS = """
 <style>
-.st-key-room_code p { font-size: clamp(3rem, 14vw, 9rem); font-weight: 800; letter-spacing: .08em;
-  line-height: 1.05; margin: 0; font-variant-numeric: tabular-nums; }
+.st-key-room_code { container-type: inline-size; }
+.st-key-room_code p { font-size: min(10rem, 17cqi); font-weight: 800; letter-spacing: .06em;
+  line-height: 1.05; margin: 0; white-space: nowrap; font-variant-numeric: tabular-nums; }
 .st-key-presenter_slide h2 { font-size: clamp(1.8rem, 4vw, 3.4rem); }
 .st-key-presenter_slide p, .st-key-presenter_slide li, .st-key-presenter_slide td {
   font-size: clamp(1.15rem, 2.6vw, 2.1rem); line-height: 1.45; }
 </style>
 """
-"""Projector type sizes; ``clamp`` keeps them readable on a 390 px phone too."""
+"""Projector type sizes. The join code scales with its column (``cqi``) so it stays on one line from a
+390 px phone to a projector; slide text uses ``clamp`` for the same reason."""
 
 
 def plain(text: str) -> str:
@@ -48,12 +50,19 @@ def _qr(url: str) -> bytes:
 
 
 def join_panel(workshop: Workshop, links: JoinLinks) -> None:
-    """The join code, big, and the QR code and link phones can use, with what to do when the app
+    """The join code, big, beside the QR code of a link phones can use, with what to do when the app
     was opened on this computer only."""
     big_text_style()
-    st.caption(t("room.code_caption"))
-    with st.container(key="room_code"):
-        st.markdown(workshop.display_code)
+    code_column, qr_column = st.columns([3, 2], gap="large")
+    with code_column:
+        st.caption(t("room.code_caption"))
+        with st.container(key="room_code"):
+            st.markdown(workshop.display_code)
+        url = join_url(links.bases[0], workshop.join_code) if links.bases else None
+        if url is not None:
+            st.code(url, language=None)
+    if url is not None:
+        qr_column.image(_qr(url), caption=t("room.qr_caption"), width="stretch")
     if not workshop.is_open:
         st.warning(t("room.closed_notice"), icon=":material/lock:")
     if links.invalid_public_url:
@@ -65,12 +74,9 @@ def join_panel(workshop: Workshop, links: JoinLinks) -> None:
         )
     elif links.source == "network":
         st.info(t("room.links.unknown_address"), icon=":material/help:")
-    if not links.bases:
+    if url is None:
         st.error(t("room.links.none", env=PUBLIC_URL_ENV), icon=":material/error:")
         return
-    url = join_url(links.bases[0], workshop.join_code)
-    st.image(_qr(url), caption=t("room.qr_caption"), width=360)
-    st.code(url, language=None)
     if links.source == "network":
         st.caption(t("room.links.same_network"))
     if len(links.bases) > 1:
