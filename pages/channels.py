@@ -5,6 +5,9 @@ import streamlit as st
 from content_logic.channels import assess_channels
 from ui import channels_inputs, channels_state, channels_view
 from ui.i18n import current_language, t
+from ui.shell import require_app_shell
+
+require_app_shell()
 
 lang = current_language()
 channels_state.init_state()

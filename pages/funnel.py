@@ -17,7 +17,10 @@ from ui.funnel_inputs import (
 )
 from ui.funnel_view import show_batch, show_details, show_problems, show_verdict
 from ui.i18n import current_language, t
+from ui.shell import require_app_shell
 from ui.widgets import problem_list
+
+require_app_shell()
 
 lang = current_language()
 state.init_state()

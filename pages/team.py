@@ -6,6 +6,9 @@ from content_logic.problems import InputError
 from content_logic.team import TeamInputs, assess_inputs
 from ui import team_inputs, team_state, team_view
 from ui.i18n import t
+from ui.shell import require_app_shell
+
+require_app_shell()
 
 team_state.init()
 st.title(t("team.title"))
