@@ -5,7 +5,10 @@ import streamlit as st
 from content_logic.workshop import WorkshopError
 from ui import attendee, join_view
 from ui.i18n import t
+from ui.shell import require_app_shell
 from ui.workshop_state import error_text, store
+
+require_app_shell()
 
 st.title(t("room.join.title"))
 problem = attendee.resume_from_url()

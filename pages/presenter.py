@@ -6,7 +6,10 @@ from content_logic.workshop import WorkshopError
 from ui import instructor_view, presenter_view
 from ui.course import course
 from ui.i18n import current_language, t
+from ui.shell import require_app_shell
 from ui.workshop_state import chosen_workshop, error_text, store
+
+require_app_shell()
 
 instructor_view.require_instructor()
 try:

@@ -8,7 +8,10 @@ import streamlit as st
 from content_logic.workshop import WorkshopError
 from ui import instructor_view, room_view
 from ui.i18n import t
+from ui.shell import require_app_shell
 from ui.workshop_state import chosen_workshop, error_text, store
+
+require_app_shell()
 
 instructor_view.require_instructor()
 instructor_view.show_notice()

@@ -14,6 +14,9 @@ from content_logic.workshop.join_url import JoinLinks, join_url, qr_png
 from ui.i18n import current_language, t
 from ui.workshop_state import PUBLIC_URL_ENV, error_text, room_snapshot
 
+CHART_FONT_SIZE = 16
+"""Bar labels readable on a projector from the back of the room."""
+
 LIVE_SECONDS = 3
 """How often the dashboard redraws; each redraw reads the shared 2-second room cache, not the database."""
 
@@ -109,6 +112,7 @@ def bars_figure(bars: tuple[Bar, ...], *, highlight: str | None = None) -> go.Fi
         yaxis={"autorange": "reversed", "automargin": True},
         xaxis={"rangemode": "tozero", "dtick": 1 if max((b.count for b in bars), default=0) < 10 else None},
         showlegend=False,
+        font={"size": CHART_FONT_SIZE},
     )
     return figure
 
@@ -158,17 +162,20 @@ def dashboard(board: RoomBoard, taken_at: str) -> None:
             percent=_percent(board.stable_share),
         )
     )
-    _result_card(t("room.stable_title"), "room_stable", stable)
-    gap = board.headline_gap
+    gap, stage = board.headline_gap, board.bottleneck
     gap_line = t("room.gap_none") if gap is None else t("room.gap_line", gap=gap.label, count=gap.count)
-    _result_card(t("room.gap_title"), "room_gap", gap_line, board.gaps)
-    stage = board.bottleneck
     stage_line = (
         t("room.bottleneck_none")
         if stage is None
         else t("room.bottleneck_line", stage=stage.label, count=stage.count)
     )
-    _result_card(t("room.bottleneck_title"), "room_bottleneck", stage_line, board.bottlenecks)
+    stable_column, gap_column, stage_column = st.columns(3)  # side by side on a projector, stacked on a phone
+    with stable_column:
+        _result_card(t("room.stable_title"), "room_stable", stable)
+    with gap_column:
+        _result_card(t("room.gap_title"), "room_gap", gap_line, board.gaps)
+    with stage_column:
+        _result_card(t("room.bottleneck_title"), "room_bottleneck", stage_line, board.bottlenecks)
 
     if board.recent_polls:
         st.subheader(t("room.recent_polls_header"))

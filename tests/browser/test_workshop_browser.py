@@ -59,7 +59,7 @@ def _join(page: Page, server: AppServer, code: str, nickname: str, option: str) 
     expect(by_key(page, "join_code").locator("input")).to_have_value(code)  # type: ignore[attr-defined]
     by_key(page, "join_nickname").locator("input").fill(nickname)  # type: ignore[attr-defined]
     _click(page, "join_submit")
-    expect(page.get_by_text(f"as {nickname}", exact=False)).to_be_visible()
+    expect(page.get_by_test_id("stMain").get_by_text(f"as {nickname}", exact=False)).to_be_visible()
     expect(page).to_have_url(re.compile(r"[?&]me="))
     poll = by_key(page, "join_poll")
     expect(poll).to_contain_text(LESSON.meta.quiz[0].question)  # type: ignore[arg-type]
