@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from pydantic import BaseModel, ConfigDict
 
 from content_logic.i18n import Language, translate
@@ -9,13 +11,16 @@ from content_logic.i18n import Language, translate
 Scalar = str | int | float
 
 
-class Problem(BaseModel):
-    """One thing wrong with the user's input; ``code`` picks the message in ``strings/*/problems.toml``.
+class LocatedMessage(BaseModel):
+    """A message about the user's input that names its place (file, row, column), in any language.
 
     ``row`` is the spreadsheet row number as the user sees it (the header is row 1).
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+    catalog_prefix: ClassVar[str]
+    """``code`` picks the text ``<catalog_prefix>.<code>`` from the string catalogs."""
 
     code: str
     file: str | None = None
@@ -26,7 +31,11 @@ class Problem(BaseModel):
     def describe(self, lang: Language) -> str:
         """The message in ``lang``, prefixed with where the problem is."""
         text = translate(
-            f"problems.{self.code}", lang, column=self.column or "", row=self.row or 0, **self.values
+            f"{self.catalog_prefix}.{self.code}",
+            lang,
+            column=self.column or "",
+            row=self.row or 0,
+            **self.values,
         )
         where = []
         if self.file:
@@ -36,6 +45,12 @@ class Problem(BaseModel):
         if self.column:
             where.append(translate("problems.where_column", lang, column=self.column))
         return f"{', '.join(where)}: {text}" if where else text
+
+
+class Problem(LocatedMessage):
+    """One thing wrong with the user's input; its text is in ``strings/*/problems.toml``."""
+
+    catalog_prefix: ClassVar[str] = "problems"
 
 
 class InputError(ValueError):

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, get_args
+from typing import Annotated, ClassVar, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from content_logic.i18n import Language, translate
-from content_logic.problems import Scalar
+from content_logic.problems import LocatedMessage
 
 ChannelId = Literal["self_video", "influencer", "paid", "live", "product_card"]
 """The course's five traffic channels."""
@@ -28,29 +27,10 @@ NonNegative = Annotated[float, Field(ge=0)]
 Series = tuple[NonNegative, ...]
 
 
-class Note(BaseModel):
+class Note(LocatedMessage):
     """Something done to the data while reading it (summed, filled, mapped, left out), said to the user."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    code: str
-    """Picks the text ``channels.note.<code>`` in the catalogs."""
-    file: str | None = None
-    row: int | None = None
-    column: str | None = None
-    values: dict[str, Scalar] = {}
-
-    def describe(self, lang: Language) -> str:
-        """The note in ``lang``, prefixed with where it applies."""
-        text = translate(
-            f"channels.note.{self.code}", lang, row=self.row or 0, column=self.column or "", **self.values
-        )
-        where = [self.file] if self.file else []
-        if self.row is not None:
-            where.append(translate("problems.where_row", lang, row=self.row))
-        if self.column:
-            where.append(translate("problems.where_column", lang, column=self.column))
-        return f"{', '.join(where)}: {text}" if where else text
+    catalog_prefix: ClassVar[str] = "channels.note"
 
 
 class LabelMapping(BaseModel):
