@@ -175,8 +175,9 @@ def test_speaker_notes_never_reach_the_attendees_lesson_page(app: Callable[..., 
     assert all(note not in shown for note in lesson.notes if note)
 
 
+@pytest.mark.parametrize(("lang", "gap"), [("en", "Content direction"), ("es", "Dirección de contenido")])
 def test_the_live_dashboard_shows_attendees_answers_and_the_rooms_results(
-    app: Callable[..., AppTest], room: Room
+    app: Callable[..., AppTest], room: Room, lang: str, gap: str
 ) -> None:
     workshop = room.workshop()
     poll = room.store.open_poll(workshop.id, "shelf-vs-feed", 0, "Where?", ["Search", "Feed"])
@@ -185,14 +186,15 @@ def test_the_live_dashboard_shows_attendees_answers_and_the_rooms_results(
         room.store.answer_poll(token, poll.id, option)
     room.store.submit(tokens[0], submission_id="6f1c1d56-52a3-4f3e-8d7f-0a8f7f6b0001", kind="team",
                       summary={"headline_gap": "content_direction"})  # fmt: skip
-    at = login(app)
+    at = login(app, lang)
     at.switch_page("pages/room.py").run()
     assert not at.exception
     assert [m.value for m in at.metric][:2] == ["3", "0"]
     bars = charts(at)[0]["data"][0]
     assert bars["y"] == ["Search", "Feed"] and bars["x"] == [1, 2]
-    assert tr("room.gap_line", "en", gap="Content direction", count=1) in texts(at)
-    assert at.download_button(key="room_export").label == tr("room.manage.export", "en")
+    assert tr("room.gap_line", lang, gap=gap, count=1) in texts(at)
+    assert tr("room.poll_answers", lang, count=3) in texts(at)
+    assert at.download_button(key="room_export").label == tr("room.manage.export", lang)
 
 
 def test_many_dashboards_share_one_database_read(

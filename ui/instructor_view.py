@@ -126,7 +126,7 @@ def open_form() -> None:
         st.segmented_control(
             t("room.instructor.language"),
             LANGUAGES,
-            format_func=lambda code: t(f"room.language.{code}"),
+            format_func={code: t(f"room.language.{code}") for code in LANGUAGES}.__getitem__,
             key="instructor_new_language",
             required=True,
         )
@@ -156,10 +156,13 @@ def choose(workshops: list[Workshop]) -> Workshop | None:
         st.session_state[CHOSEN_WORKSHOP_KEY] = chosen
     if st.session_state.get(PICK_KEY) != chosen:
         st.session_state[PICK_KEY] = chosen
+    labels = {
+        workshop_id: _label(workshop) for workshop_id, workshop in by_id.items()
+    }  # in this run's language
     st.selectbox(
         t("room.instructor.choose"),
         list(by_id),
-        format_func=lambda workshop_id: _label(by_id[workshop_id]),
+        format_func=labels.__getitem__,
         key=PICK_KEY,
         on_change=_picked,
     )
