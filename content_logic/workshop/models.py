@@ -165,10 +165,15 @@ class FunnelSummary(BaseModel):
         return self
 
     def stage_counts(self) -> dict[str, int]:
-        """Videos per bottleneck stage in this result, the single ``bottleneck`` counting as one."""
-        counts = dict(self.bottlenecks or {})
-        if self.bottleneck is not None:
-            counts[self.bottleneck] = counts.get(self.bottleneck, 0) + 1
+        """Videos per bottleneck stage: the ``bottlenecks`` counts when given (a batch, or one video
+        counted there too), else the single ``bottleneck`` as one video; never both, or one video
+        would count twice."""
+        if self.bottlenecks is not None:
+            counts = dict(self.bottlenecks)
+        elif self.bottleneck is not None:
+            counts = {self.bottleneck: 1}
+        else:
+            counts = {}
         return {stage: count for stage, count in counts.items() if count > 0}
 
 

@@ -154,3 +154,11 @@ def test_csv_export_of_an_empty_workshop_is_just_the_header(store: WorkshopStore
     workshop_id, _ = room(store, 0)
     lines = store.export_csv(workshop_id).decode("utf-8-sig").splitlines()
     assert len(lines) == 1 and lines[0].startswith("record,attendee_no,nickname")
+
+
+def test_a_single_video_sent_with_both_fields_counts_once(store: WorkshopStore, new_id: Ids) -> None:
+    """The funnel calculator sends ``bottleneck`` and the same video in ``bottlenecks``."""
+    workshop_id, (ana,) = room(store, 1)
+    summary = {"bottleneck": "retention", "bottlenecks": {"retention": 1, "attention": 0}, "videos": 1}
+    store.submit(ana, submission_id=new_id(), kind="funnel", summary=summary)
+    assert [(r.id, r.count) for r in store.room_snapshot(workshop_id).bottlenecks] == [("retention", 1)]
