@@ -2,14 +2,17 @@
 
 import streamlit as st
 
-from content_logic.channels import assess_channels
+from content_logic.channels import assess_channels, room_summary
+from content_logic.channels.inputs import inputs_from_json, inputs_to_json
 from ui import channels_inputs, channels_state, channels_view
 from ui.i18n import current_language, t
+from ui.share import calculator_sharing, restore_saved_inputs
 from ui.shell import require_app_shell
 
 require_app_shell()
 
 lang = current_language()
+restore_saved_inputs("channels", lambda saved: channels_state.restore_inputs(inputs_from_json(saved)))
 channels_state.init_state()
 
 st.title(t("channels.title"))
@@ -24,5 +27,6 @@ channels_view.verdict(verdict_slot, report, lang)
 channels_view.cards(report, lang)
 channels_view.chart(report, sales, lang)
 channels_view.stock_panel(report, lang)
+calculator_sharing("channels", room_summary(report), inputs_to_json(channels_state.current_inputs(sales)))
 channels_inputs.rules_editor(lang)
 channels_view.downloads(report, lang)

@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from content_logic.funnel import DEMO_IDS, diagnose_video
+from content_logic.funnel import DEMO_IDS, diagnose_video, dump_inputs, room_summary
+from content_logic.funnel import load_inputs as inputs_from_saved
 from content_logic.funnel.inputs import LESSON_EXAMPLE
 from content_logic.i18n import translate
 from content_logic.problems import InputError
@@ -17,12 +18,14 @@ from ui.funnel_inputs import (
 )
 from ui.funnel_view import show_batch, show_details, show_problems, show_verdict
 from ui.i18n import current_language, t
+from ui.share import calculator_sharing, restore_saved_inputs
 from ui.shell import require_app_shell
 from ui.widgets import problem_list
 
 require_app_shell()
 
 lang = current_language()
+restore_saved_inputs("funnel", lambda saved: state.restore(inputs_from_saved(saved)))
 state.init_state()
 
 st.title(t("funnel.title"))
@@ -37,6 +40,7 @@ mode = st.segmented_control(
     persist_state="session",
 )
 diagnosis = None
+shared = None
 if mode == "single":
     try:
         inputs = state.inputs_from_state(st.session_state)
@@ -53,6 +57,7 @@ if mode == "single":
     if diagnosis is not None:
         with details:
             show_details(diagnosis, lang, key="funnel_single")
+        shared = (diagnosis, inputs)
 else:
     source = st.segmented_control(
         t("funnel.source_label"),
@@ -87,7 +92,8 @@ else:
         )
     options = st.container()
     try:
-        run = state.batch_run(state.inputs_from_state(st.session_state), lang)
+        inputs = state.inputs_from_state(st.session_state)
+        run = state.batch_run(inputs, lang)
     except InputError as error:
         run = None
         problem_list(t("funnel.fix_these"), [p.describe(lang) for p in error.problems])
@@ -96,5 +102,8 @@ else:
         if run.result is not None:
             batch_options(options, run.result, lang)
             show_batch(run, lang)
+            shared = (run.result, inputs)
 
+if shared is not None:
+    calculator_sharing("funnel", room_summary(shared[0]), dump_inputs(shared[1]))
 st.caption(t("funnel.rules_of_thumb"))

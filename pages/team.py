@@ -3,13 +3,15 @@
 import streamlit as st
 
 from content_logic.problems import InputError
-from content_logic.team import TeamInputs, assess_inputs
+from content_logic.team import TeamInputs, assess_inputs, room_summary
 from ui import team_inputs, team_state, team_view
 from ui.i18n import t
+from ui.share import calculator_sharing, restore_saved_inputs
 from ui.shell import require_app_shell
 
 require_app_shell()
 
+restore_saved_inputs("team", team_state.restore_inputs)
 team_state.init()
 st.title(t("team.title"))
 top = st.container()
@@ -39,3 +41,4 @@ with results_column:
             team_view.headline(report)
         team_view.details(report)
         team_view.downloads(report)
+        calculator_sharing("team", room_summary(report), team_state.save_inputs())

@@ -1,16 +1,19 @@
 """The calculators' "Share with my workshop" panel, and saving their inputs for a returning attendee.
 
-A calculator page calls ``share_panel("channels", room_summary(report), raw_inputs)`` under its result.
+A calculator page calls ``restore_saved_inputs(kind, restore)`` before drawing its widgets and
+``calculator_sharing(kind, room_summary(result), inputs_json)`` under its result.
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
 from pydantic import JsonValue
 
+from content_logic.problems import InputError
 from content_logic.workshop import SubmissionReceipt, WorkshopError
 from content_logic.workshop.sharing import share_fingerprint, summary_lines
 from ui import attendee
@@ -19,7 +22,14 @@ from ui.i18n import current_language, t
 from ui.room_view import plain
 from ui.workshop_state import error_text, store
 
-__all__ = ["load_inputs", "save_inputs", "share_panel", "summary_view"]
+__all__ = [
+    "calculator_sharing",
+    "load_inputs",
+    "restore_saved_inputs",
+    "save_inputs",
+    "share_panel",
+    "summary_view",
+]
 
 
 def _prepared_key(kind: str) -> str:
@@ -100,3 +110,30 @@ def share_panel(kind: str, summary: dict[str, Any], raw: dict[str, Any] | None) 
                 ),
                 icon=":material/check_circle:",
             )
+
+
+def restore_saved_inputs(kind: str, restore: Callable[[Any], None]) -> None:
+    """Once per session, before the page draws its widgets: a workshop attendee's saved inputs come back.
+
+    ``restore`` turns the saved JSON into the page's state; a save that no longer fits (an older
+    app version) is reported and the page starts fresh instead.
+    """
+    done_key = f"{kind}_saved_inputs_checked"
+    if st.session_state.get(done_key):
+        return
+    st.session_state[done_key] = True
+    saved = load_inputs(kind)
+    if saved is None:
+        return
+    try:
+        restore(saved)
+    except InputError:
+        st.toast(t("room.share.restore_failed"), icon=":material/warning:")
+        return
+    st.toast(t("room.share.restored"), icon=":material/history:")
+
+
+def calculator_sharing(kind: str, summary: dict[str, Any], inputs: dict[str, Any]) -> None:
+    """Under a calculator's result: keep its inputs for a returning attendee, and offer to share."""
+    save_inputs(kind, inputs)
+    share_panel(kind, summary, inputs)
