@@ -86,7 +86,7 @@ def _stats(
     return ChannelStats(
         total=window_total,
         mean=window_total / len(values) if values else 0.0,
-        share=window_total / total if total > 0 else None,
+        share=round(window_total / total, _DIGITS) if total > 0 else None,
         active_weeks=sum(1 for v in span if v > 0),
         span_weeks=len(span),
         cv=_cv(span),

@@ -52,7 +52,7 @@ def find_warnings(
             )
     organic = [a for a in channels if a.channel not in OVERLAPPING_CHANNELS and a.stats.total > 0]
     if organic:
-        best = max(organic, key=lambda a: a.stats.total)
+        best = max(organic, key=lambda a: a.stats.share or 0.0)  # rounded share: ties go to course order
         if best.stats.trend_pct < -policy.max_decline_pct:
             found.append(
                 ChannelWarning(
