@@ -20,6 +20,10 @@ DELIMITERS = ",;\t|"
 SNIFF_BYTES = 64 * 1024
 """How much of the text the delimiter sniffer reads; enough for hundreds of rows."""
 
+HEADER_SEARCH_LINES = 20
+"""Exports sometimes open with title lines ("Date range: 01/09/2026 - 30/09/2026"); the header is the
+first of the first 20 lines with two or more filled fields."""
+
 XLSX_MAGIC = b"PK\x03\x04"
 """An .xlsx file is a zip archive."""
 
@@ -66,8 +70,28 @@ def _clean_headers(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+def _header_line(text: str, delimiter: str) -> int:
+    """Index (from 0) of the header line: leading title or blank lines (one field at most) are skipped."""
+    head = text[:SNIFF_BYTES].splitlines()[:HEADER_SEARCH_LINES]
+    for index, fields in enumerate(csv.reader(head, delimiter=delimiter)):
+        if sum(1 for field in fields if field.strip()) >= 2:
+            return index
+    return 0
+
+
+def _numbered(frame: pd.DataFrame, first_row: int) -> pd.DataFrame:
+    """Index rows by their spreadsheet row number, then drop the wholly empty ones (numbers stay true)."""
+    frame.index = pd.RangeIndex(first_row, first_row + len(frame))
+    frame = frame.dropna(how="all")
+    return _clean_headers(frame.astype(object).where(frame.notna(), None))
+
+
 def read_table(data: bytes, filename: str, *, max_bytes: int = MAX_UPLOAD_BYTES) -> pd.DataFrame:
-    """Every cell as text (``None`` when empty), headers stripped; raise ``InputError`` if unreadable."""
+    """Every cell as text (``None`` when empty), headers stripped; raise ``InputError`` if unreadable.
+
+    The index is each row's spreadsheet row number as the user sees it (the header is row 1 unless
+    title lines come first), so messages can name the right row even after blank rows.
+    """
     name = filename or "upload"
     if len(data) > max_bytes:
         raise InputError(
@@ -88,15 +112,19 @@ def read_table(data: bytes, filename: str, *, max_bytes: int = MAX_UPLOAD_BYTES)
     if _looks_binary(data):
         raise InputError([Problem(code="binary_file", file=name)])
     text = _decode(data)
+    delimiter = _delimiter(text)
+    header = _header_line(text, delimiter)
     try:
         frame = pd.read_csv(
             io.StringIO(text),
-            sep=_delimiter(text),
+            sep=delimiter,
             dtype=str,
             keep_default_na=False,
             na_values=[""],
             skipinitialspace=True,
-            skip_blank_lines=True,
+            skip_blank_lines=False,
+            skiprows=header,
+            index_col=False,  # rows ending in a delimiter must not turn column 1 into the index
         )
     except (pd.errors.ParserError, pd.errors.EmptyDataError, csv.Error) as exc:
         raise InputError(
@@ -104,7 +132,7 @@ def read_table(data: bytes, filename: str, *, max_bytes: int = MAX_UPLOAD_BYTES)
         ) from None
     if frame.empty and not len(frame.columns):
         raise InputError([Problem(code="empty_file", file=name)])
-    return _clean_headers(frame.astype(object).where(frame.notna(), None))
+    return _numbered(frame, first_row=header + 2)
 
 
 def _read_xlsx(data: bytes, name: str) -> pd.DataFrame:
@@ -114,10 +142,10 @@ def _read_xlsx(data: bytes, name: str) -> pd.DataFrame:
         raise InputError(
             [Problem(code="unreadable_xlsx", file=name, values={"detail": str(exc)[:200]})]
         ) from None
-    frame = frame.dropna(how="all")
+    frame = _numbered(frame, first_row=2)
     if frame.empty:
         raise InputError([Problem(code="empty_file", file=name)])
-    return _clean_headers(frame.astype(object).where(frame.notna(), None))
+    return frame
 
 
 def parse_number(value: object) -> float | None:

@@ -155,3 +155,10 @@ def test_messages_read_in_spanish_too() -> None:
     upload = read("bad_rows.csv")
     text = upload.skipped[0].problems[0].describe("es")
     assert text.startswith("bad_rows.csv, fila 3, columna «product clicks»: hay 6000 clics en el producto")
+
+
+def test_a_bad_row_after_a_blank_line_is_named_by_its_spreadsheet_row() -> None:
+    from content_logic.funnel.batch_io import read_videos
+
+    upload = read_videos(b"video,views,orders\na,1000,3\n\nb,abc,2\n", "videos.csv")
+    assert [skipped.row for skipped in upload.skipped] == [4]  # header 1, a 2, blank 3, b 4

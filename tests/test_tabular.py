@@ -114,3 +114,21 @@ def test_whole_numbers_survive_any_thousands_style(value: int) -> None:
 def test_two_decimal_places_read_with_either_mark(units: int, cents: int) -> None:
     assert parse_number(f"{units}.{cents:02d}") == pytest.approx(units + cents / 100)
     assert parse_number(f"{units},{cents:02d}") == pytest.approx(units + cents / 100)
+
+
+def test_rows_are_numbered_as_in_the_spreadsheet_past_title_and_blank_lines() -> None:
+    data = b"Date range: 01/09/2026 - 30/09/2026\n\nweek,Video,LIVE\n2026-W01,3,4\n\n2026-W02,5,6\n"
+    frame = read_table(data, "export.csv")
+    assert list(frame.columns) == ["week", "Video", "LIVE"]
+    assert list(frame.index) == [4, 6]  # the lines a spreadsheet shows them on
+
+
+def test_rows_ending_in_a_delimiter_keep_their_first_column() -> None:
+    frame = read_table(b"a,b\n1,2,\n3,4,\n", "trailing.csv")
+    assert frame.to_dict("list") == {"a": ["1", "3"], "b": ["2", "4"]}
+
+
+def test_blank_rows_in_a_workbook_keep_the_row_numbers_true() -> None:
+    buffer = io.BytesIO()
+    pd.DataFrame({"week": ["2026-W01", None, "2026-W03"], "LIVE": [3, None, 5]}).to_excel(buffer, index=False)
+    assert list(read_table(buffer.getvalue(), "sales.xlsx").index) == [2, 4]

@@ -287,3 +287,13 @@ def test_team_strings_match_in_both_languages() -> None:
         assert f"team.cap.{capability}" in catalog("en") and f"team.cost.{capability}" in catalog("en")
     for role in ROLE_IDS:
         assert f"team.role.{role}" in catalog("es")
+
+
+def test_an_imported_roster_names_rows_as_the_spreadsheet_does() -> None:
+    from content_logic.problems import InputError
+    from content_logic.team.roster_io import read_roster
+
+    data = b"Team export\n\nrole,headcount\nfounder,1\n\ncontent_director,-2\n"
+    with pytest.raises(InputError) as caught:
+        read_roster(data, "team.csv")
+    assert [(p.row, p.column) for p in caught.value.problems] == [(6, "headcount")]

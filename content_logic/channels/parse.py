@@ -96,7 +96,6 @@ _FORMATS = {"ymd": "yyyy-mm-dd", "dmy": "dd/mm/yyyy", "mdy": "mm/dd/yyyy"}
 
 def _locate_header(frame: pd.DataFrame) -> pd.DataFrame:
     """The table with its real header, and a ``row`` column holding each row's spreadsheet row number."""
-    offset = 0
     if not any(header_is(c, PERIOD_HEADERS) for c in frame.columns):
         for i in range(min(HEADER_SEARCH_ROWS, len(frame))):
             cells = [c for c in frame.iloc[i].tolist() if c is not None]
@@ -104,12 +103,12 @@ def _locate_header(frame: pd.DataFrame) -> pd.DataFrame:
                 frame = frame.iloc[i + 1 :].set_axis(
                     [str(c or f"column {j + 1}").strip() for j, c in enumerate(frame.iloc[i])], axis=1
                 )
-                offset = i + 1
                 break
     frame = frame.loc[
         :, [not (str(c).startswith("Unnamed:") and frame[c].isna().all()) for c in frame.columns]
     ]
-    return frame.reset_index(drop=True).assign(row=range(2 + offset, 2 + offset + len(frame)))
+    # read_table indexes rows by their spreadsheet row number; it stays true below title rows
+    return frame.assign(row=[int(i) for i in frame.index]).reset_index(drop=True)
 
 
 def _check_periods(

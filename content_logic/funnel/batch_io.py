@@ -116,20 +116,22 @@ def _fractions(raw: pd.Series, value: pd.Series) -> bool:
     return not raw.astype("string").str.contains("%", regex=False).any()
 
 
-def prepare_videos(frame: pd.DataFrame, *, file: str | None = None, first_row: int = 2) -> VideoUpload:
-    """Check a table of videos cell by cell; ``first_row`` is the row number of the first data row.
+def prepare_videos(frame: pd.DataFrame, *, file: str | None = None, first_row: int | None = 2) -> VideoUpload:
+    """Check a table of videos cell by cell; ``first_row`` is the row number of the first data row,
+    or ``None`` to take each row's number from the index (as :func:`read_table` gives it).
 
     Raises :class:`InputError` for problems with the whole file (no views column, no funnel column,
     no rows); row problems skip the row and are listed in the result.
     """
     columns, ignored = _map_headers(frame, file)
+    row_numbers = frame.index.to_numpy(dtype=int) if first_row is None else np.arange(len(frame)) + first_row
     data = frame.reset_index(drop=True)
     data = data.drop(
         columns=[c for c in data.columns if str(c).startswith("Unnamed:") and data[c].isna().all()]
     )
     if data.empty:
         raise InputError([Problem(code="funnel_no_rows", file=file)])
-    rows = pd.Series(np.arange(len(data)) + first_row, index=data.index)
+    rows = pd.Series(row_numbers, index=data.index)
     issues: list[tuple[int, Problem]] = []
 
     def flag(mask: pd.Series, code: str, field: str, values: pd.DataFrame | pd.Series | None = None) -> None:
@@ -218,4 +220,4 @@ def _scalar(value: object) -> str | int | float:
 
 def read_videos(data: bytes, filename: str) -> VideoUpload:
     """An uploaded CSV/XLSX of videos (one row each), checked by :func:`prepare_videos`."""
-    return prepare_videos(read_table(data, filename), file=filename)
+    return prepare_videos(read_table(data, filename), file=filename, first_row=None)

@@ -67,7 +67,8 @@ def read_roster(data: bytes, filename: str, *, policy: TeamPolicy | None = None)
                 capabilities=capabilities,
             )
         )
-    return parse_roster(rows, policy=policy, file=filename, first_row=2, columns=columns)
+    numbers = [int(index) for index in frame.index]  # read_table's spreadsheet row numbers
+    return parse_roster(rows, policy=policy, file=filename, row_numbers=numbers, columns=columns)
 
 
 def _number(value: float | str | None) -> str:

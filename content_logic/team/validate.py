@@ -146,12 +146,14 @@ def parse_roster(
     policy: TeamPolicy | None = None,
     file: str | None = None,
     first_row: int = 1,
+    row_numbers: Sequence[int] | None = None,
     columns: Mapping[str, str] | None = None,
 ) -> Roster:
     """A valid roster from raw rows (duplicates merged, and said so); ``InputError`` with every problem.
 
     ``first_row`` is the number the user sees for the first row: 2 in a CSV (the header is row 1),
-    1 in the page's table. ``columns`` maps column ids to the names the user sees (CSV headers).
+    1 in the page's table; ``row_numbers`` gives each row's own number instead (an upload with blank
+    or title rows). ``columns`` maps column ids to the names the user sees (CSV headers).
     """
     policy = policy or TeamPolicy()
     names = {column: column for column in COLUMNS} | dict(columns or {})
@@ -160,11 +162,12 @@ def parse_roster(
     for index, row in enumerate(rows):
         if all(_blank(v) for v in (row.role, row.headcount, row.name)) and not row.capabilities:
             continue
-        where: dict[str, object] = {"file": file, "row": first_row + index}
+        number = row_numbers[index] if row_numbers is not None else first_row + index
+        where: dict[str, object] = {"file": file, "row": number}
         entry, found = _row_problems(row, policy=policy, where=where, columns=names)
         problems.extend(found)
         if entry is not None:
-            numbered.append((first_row + index, entry))
+            numbered.append((number, entry))
     entries, notes = _merge(numbered, {"file": file})
     if not problems and math.fsum(entry.headcount for entry in entries) <= 0:
         problems.append(Problem(code="team_empty_roster", file=file))
