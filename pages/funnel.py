@@ -2,19 +2,18 @@
 
 import streamlit as st
 
-from content_logic.funnel import DEMO_IDS, diagnose_video, dump_inputs, room_summary
+from content_logic.funnel import diagnose_video, dump_inputs, room_summary
 from content_logic.funnel import load_inputs as inputs_from_saved
 from content_logic.funnel.inputs import LESSON_EXAMPLE
-from content_logic.i18n import translate
 from content_logic.problems import InputError
 from ui import funnel_state as state
 from ui.funnel_inputs import (
     batch_options,
+    batch_source,
     benchmark_editor,
     lesson_links,
+    mode_picker,
     single_form,
-    table_config,
-    upload_widget,
 )
 from ui.funnel_view import show_batch, show_details, show_problems, show_verdict
 from ui.i18n import current_language, t
@@ -31,14 +30,7 @@ state.init_state()
 st.title(t("funnel.title"))
 st.markdown(t("funnel.intro"))
 lesson_links()
-mode = st.segmented_control(
-    t("funnel.mode"),
-    ["single", "batch"],
-    format_func=lambda m: translate(f"funnel.mode_{m}", lang),
-    key=state.MODE_KEY,
-    required=True,
-    persist_state="session",
-)
+mode = mode_picker(lang)
 diagnosis = None
 shared = None
 if mode == "single":
@@ -59,37 +51,7 @@ if mode == "single":
             show_details(diagnosis, lang, key="funnel_single")
         shared = (diagnosis, inputs)
 else:
-    source = st.segmented_control(
-        t("funnel.source_label"),
-        ["demo", "upload", "table"],
-        format_func=lambda s: translate(f"funnel.source_{s}", lang),
-        key=state.SOURCE_KEY,
-        required=True,
-        persist_state="session",
-    )
-    if source == "demo":
-        demo = st.selectbox(
-            t("funnel.demo_pick"),
-            DEMO_IDS,
-            format_func=lambda d: translate(f"funnel.demo_name.{d}", lang),
-            key=state.DEMO_KEY,
-            on_change=state.demo_changed,
-            args=(lang,),
-            persist_state="session",
-        )
-        st.caption(t(f"funnel.demo_about.{demo}"))
-    elif source == "upload":
-        upload_widget(lang)
-    else:
-        st.caption(t("funnel.table_help"))
-        st.data_editor(
-            state.table_frame(),
-            num_rows="dynamic",
-            hide_index=True,
-            key=state.TABLE_KEY,
-            on_change=state.keep_edits,
-            column_config=table_config(lang),
-        )
+    batch_source(lang)
     options = st.container()
     try:
         inputs = state.inputs_from_state(st.session_state)

@@ -7,19 +7,26 @@ from functools import partial
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from content_logic.funnel import SOURCES, BatchDiagnosis, FunnelBenchmarks, fmt, report
+from content_logic.funnel import DEMO_IDS, SOURCES, BatchDiagnosis, FunnelBenchmarks, fmt, report
 from content_logic.funnel.models import FUNNEL_FIELDS
 from content_logic.funnel.replicate import LENGTH_BAND
 from content_logic.i18n import Language, translate
 from ui.funnel_state import (
     BENCH_KEYS,
+    DEMO_KEY,
     KEEP_KEY,
+    MODE_KEY,
     REFERENCE_KEY,
     REPLICATE_KEY,
     SINGLE_KEYS,
+    SOURCE_KEY,
     TABLE_COLUMNS,
+    TABLE_KEY,
     UPLOAD_KEY,
     UPLOADED_KEY,
+    demo_changed,
+    keep_edits,
+    table_frame,
 )
 from ui.funnel_view import MAX_PICK, column_label
 from ui.i18n import t
@@ -190,4 +197,52 @@ def batch_options(box: DeltaGenerator, result: BatchDiagnosis, lang: Language) -
             format_func=partial(column_label, lang=lang),
             placeholder=t("funnel.replicate_all"),
             persist_state="session",
+        )
+
+
+def mode_picker(lang: Language) -> str:
+    """One video or many: the page's two modes."""
+    mode: str = st.segmented_control(
+        t("funnel.mode"),
+        ["single", "batch"],
+        format_func=lambda m: translate(f"funnel.mode_{m}", lang),
+        key=MODE_KEY,
+        required=True,
+        persist_state="session",
+    )
+    return mode
+
+
+def batch_source(lang: Language) -> None:
+    """Where the batch comes from: a demo set, an upload, or the typed table."""
+    source = st.segmented_control(
+        t("funnel.source_label"),
+        ["demo", "upload", "table"],
+        format_func=lambda s: translate(f"funnel.source_{s}", lang),
+        key=SOURCE_KEY,
+        required=True,
+        persist_state="session",
+    )
+    if source == "demo":
+        demo = st.selectbox(
+            t("funnel.demo_pick"),
+            DEMO_IDS,
+            format_func=lambda d: translate(f"funnel.demo_name.{d}", lang),
+            key=DEMO_KEY,
+            on_change=demo_changed,
+            args=(lang,),
+            persist_state="session",
+        )
+        st.caption(t(f"funnel.demo_about.{demo}"))
+    elif source == "upload":
+        upload_widget(lang)
+    else:
+        st.caption(t("funnel.table_help"))
+        st.data_editor(
+            table_frame(),
+            num_rows="dynamic",
+            hide_index=True,
+            key=TABLE_KEY,
+            on_change=keep_edits,
+            column_config=table_config(lang),
         )
