@@ -8,17 +8,13 @@ from __future__ import annotations
 
 import logging
 import statistics
-import sys
 import time
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from rerun_timing import EMPTY_PAGE, ROOT, median_rerun_ms
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from content_logic.funnel import diagnose_batch  # noqa: E402
+from content_logic.funnel import diagnose_batch
 
 VIDEOS = 10_000
 REPEATS = 15
@@ -70,21 +66,18 @@ def bench_page() -> dict[str, float]:
     logging.disable(logging.WARNING)  # AppTest logs "missing ScriptRunContext" in bare mode
     from streamlit.testing.v1 import AppTest
 
-    empty = AppTest.from_string("import streamlit as st\nst.write('empty')", default_timeout=60)
+    empty = AppTest.from_string(EMPTY_PAGE, default_timeout=60)
     empty.run()
-    figures = {"empty page": median_ms(empty.run, RERUNS)}
+    figures = {"empty page": median_rerun_ms(empty, RERUNS)}
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     app.query_params["lang"] = "en"
     app.run()
     app.switch_page("pages/funnel.py").run()
-    app.run()
-    figures["funnel page, one video"] = median_ms(app.run, RERUNS)
+    figures["funnel page, one video"] = median_rerun_ms(app, RERUNS)
     app.segmented_control(key="funnel_mode").set_value("batch").run()
-    app.run()
-    figures["funnel page, batch (demo)"] = median_ms(app.run, RERUNS)
+    figures["funnel page, batch (demo)"] = median_rerun_ms(app, RERUNS)
     app.selectbox(key="funnel_demo").set_value("copies").run()
-    app.run()
-    figures["funnel page, batch (copies + reference)"] = median_ms(app.run, RERUNS)
+    figures["funnel page, batch (copies + reference)"] = median_rerun_ms(app, RERUNS)
     assert not app.exception, app.exception
     return figures
 

@@ -11,7 +11,33 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from streamlit.testing.v1 import AppTest  # noqa: E402
+from streamlit.runtime.pages_manager import PagesManager  # noqa: E402
+from streamlit.testing.v1 import AppTest, app_test  # noqa: E402
+
+
+def _as_a_running_server() -> None:
+    """Make AppTest reruns cost what a running server's reruns cost.
+
+    First, route every run through app.py's ``st.navigation``, as a running server does.
+
+    AppTest resets Streamlit's legacy ``pages/`` flag before each run, so reruns after
+    ``switch_page`` would also pay for a scan of ``pages/`` and a second shell, which a server
+    only pays on its very first run (see ui/shell.py and tests/conftest.py).
+    """
+    original = PagesManager.__init__
+
+    def init_without_legacy_pages(self: PagesManager, *args: object, **kwargs: object) -> None:
+        original(self, *args, **kwargs)  # type: ignore[arg-type]
+        PagesManager.uses_pages_directory = False
+
+    PagesManager.__init__ = init_without_legacy_pages  # type: ignore[method-assign]
+    # AppTest also starts every run with an empty script cache, so each rerun would recompile
+    # app.py and the page; a server compiles each file once and keeps the bytecode.
+    shared_cache = app_test.ScriptCache()
+    app_test.ScriptCache = lambda: shared_cache  # type: ignore[attr-defined,assignment]
+
+
+_as_a_running_server()
 
 EMPTY_PAGE = "import streamlit as st\nst.write('')\n"
 """The baseline: Streamlit's own cost of one script run in AppTest."""

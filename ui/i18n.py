@@ -12,11 +12,10 @@ LANGUAGE_KEY = "lang"
 
 def current_language() -> Language:
     """The language chosen this session: the switch, else the URL, else the browser, else English."""
-    return resolve_language(
-        st.session_state.get(LANGUAGE_KEY),
-        st.query_params.get(LANGUAGE_KEY),
-        st.context.locale,
-    )
+    chosen = st.session_state.get(LANGUAGE_KEY)
+    if chosen in LANGUAGES:  # the usual case, checked first: t() calls this for every string
+        return chosen  # type: ignore[no-any-return]
+    return resolve_language(chosen, st.query_params.get(LANGUAGE_KEY), st.context.locale)
 
 
 def t(key: str, /, **values: object) -> str:
