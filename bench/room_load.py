@@ -17,7 +17,6 @@ import argparse
 import json
 import os
 import random
-import shutil
 import statistics
 import subprocess
 import sys
@@ -64,7 +63,7 @@ WATCH_GRACE_S = 10.0
 DASHBOARD_EVERY_S = 3.0
 """The live dashboard's refresh interval (its fragment's ``run_every``)."""
 
-LOG = subprocess.DEVNULL
+LOG = open(os.environ["ROOM_LOAD_LOG"], "wb") if os.environ.get("ROOM_LOAD_LOG") else subprocess.DEVNULL  # noqa: SIM115
 """Where the server's output goes (a file handle to keep it)."""
 MAX_SESSIONS = 400
 """The agent API holds at most 100 sessions by default; a room of 150 plus the dashboard needs more."""
@@ -98,7 +97,9 @@ class Agent:
         if reply.get("status") not in {"ready", "error"}:
             raise RuntimeError(f"{step}: refused: {json.dumps(reply)[:300]}")
         if reply.get("status") == "error":
-            raise RuntimeError(f"{step}: the app raised: {json.dumps(reply)[:400]}")
+            text = json.dumps(reply)
+            at = max(text.find("exception"), 0)
+            raise RuntimeError(f"{step}: the app raised: {text[at : at + 1500]}")
         self.last = reply
         return reply
 
@@ -130,12 +131,10 @@ class Agent:
         return "\n".join(found)
 
 
-def start_server(database_url: str, folder: Path) -> tuple[subprocess.Popen[bytes], str]:
-    """`streamlit run` of bench/room_app.py (copied into ``folder`` beside a link to ``pages/``) on a
-    free loopback port, with the agent API on; returns once the first script run has gone through."""
-    script = folder / "room_app.py"
-    shutil.copy(ROOT / "bench" / "room_app.py", script)
-    (folder / "pages").symlink_to(ROOT / "pages")
+def start_server(database_url: str) -> tuple[subprocess.Popen[bytes], str]:
+    """`streamlit run app.py` on a free loopback port with the agent API on;
+    returns once the first script run has gone through."""
+    script = ROOT / "app.py"
     port = free_port()
     command = [
         sys.executable, "-m", "streamlit", "run", str(script),
@@ -187,7 +186,7 @@ def attendee(base: str, code: str, poll_id: int, n: int, delay: float, shared: d
     with shared["lock"]:
         shared["answered"].append(sent)
         shared["acked"].append(time.monotonic())
-    agent.call("open calculator", {"page": "bench-share"})
+    agent.call("open calculator", {"page": "team"})
     agent.call("share", {"trigger": {"key": "share_team_send"}})
     if "Shared with" not in agent.text():
         raise RuntimeError(f"attendee {n}: the share was not acknowledged")
@@ -251,7 +250,7 @@ def run_room(size: int, spread: float) -> None:
         store = WorkshopStore.from_url(url)
         workshop = store.open_workshop(f"Load {size}", "en")
         poll = store.open_poll(workshop.id, "shelf-vs-feed", 0, "Where do TikTok buyers come from?", OPTIONS)
-        process, base = start_server(url, Path(folder))
+        process, base = start_server(url)
         server = psutil.Process(process.pid)
         shared: dict[str, Any] = {
             "timings": defaultdict(list),
@@ -404,7 +403,7 @@ def main() -> None:
         "--spread", type=float, nargs="+", default=list(SPREADS), help="seconds over which attendees arrive"
     )
     args = parser.parse_args()
-    print(f"CPU cores: {psutil.cpu_count()}; agent HTTP API against `streamlit run bench/room_app.py`")
+    print(f"CPU cores: {psutil.cpu_count()}; agent HTTP API against `streamlit run app.py`")
     for size in args.rooms:
         for spread in args.spread:
             run_room(min(max(size, 1), 200), min(max(spread, 0.0), 60.0))

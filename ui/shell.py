@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+# Loaded whole here, before any page runs: plotly looks pandas up in sys.modules and fails on a
+# half-imported module when several sessions start at once on a fresh server (seen under load).
+import pandas  # noqa: F401
+import plotly.graph_objects  # noqa: F401
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
