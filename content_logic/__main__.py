@@ -1,4 +1,5 @@
-"""Command line: ``python -m content_logic lessons check lessons/``."""
+"""Command line: ``python -m content_logic lessons check lessons/`` and the calculators,
+``python -m content_logic channels|team|funnel FILE [--lang es]``."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from content_logic.commands import CALCULATORS, run_calculator
 from content_logic.course import LESSONS_DIR, load_course
+from content_logic.i18n import LANGUAGES
 
 
 def _check_lessons(root: Path) -> int:
@@ -32,9 +35,17 @@ def main(argv: list[str] | None = None) -> int:
     lesson_commands = lessons.add_subparsers(dest="action", required=True)
     check = lesson_commands.add_parser("check", help="validate every lesson file")
     check.add_argument("root", nargs="?", type=Path, default=LESSONS_DIR)
+    for calculator in CALCULATORS:
+        command = commands.add_parser(calculator, help=f"run the {calculator} calculator on a CSV/XLSX file")
+        command.add_argument("file", type=Path)
+        command.add_argument("--lang", choices=LANGUAGES, default="en")
     args = parser.parse_args(argv)
     if args.command == "lessons" and args.action == "check":
         return _check_lessons(args.root)
+    if args.command in CALCULATORS:
+        code, text = run_calculator(args.command, args.file, args.lang)
+        print(text, file=sys.stderr if code else sys.stdout)
+        return code
     parser.error("unknown command")
     return 2
 
