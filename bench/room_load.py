@@ -72,6 +72,12 @@ PASSCODE = "load-bench"
 OPTIONS = ("Search", "Feed", "Ads")
 
 
+def _timed_out(reply: dict[str, Any]) -> bool:
+    """The agent API says ``wait_timed_out`` (top level or under ``error``) when a run outlasts its wait."""
+    error = reply.get("error")
+    return "wait_timed_out" in (reply.get("code"), error.get("code") if isinstance(error, dict) else None)
+
+
 class Agent:
     """One client session of the agent API: every request is one script run (with its callbacks)."""
 
@@ -87,8 +93,11 @@ class Agent:
             body = {"session_id": self.session, **body}
         start = time.perf_counter()
         reply = self._post(body)
-        while reply.get("code") == "wait_timed_out":
-            reply = self._post({"session_id": reply["session_id"]})
+        while _timed_out(reply):  # the run goes on server-side: collect it rather than fail
+            error = reply.get("error") or {}
+            reply = self._post(
+                {"session_id": reply.get("session_id") or error.get("session_id") or self.session}
+            )
         elapsed = time.perf_counter() - start
         with self.lock:
             self.timings[step].append(elapsed)
