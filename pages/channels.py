@@ -27,6 +27,10 @@ channels_view.verdict(verdict_slot, report, lang)
 channels_view.cards(report, lang)
 channels_view.chart(report, sales, lang)
 channels_view.stock_panel(report, lang)
-calculator_sharing("channels", room_summary(report), inputs_to_json(channels_state.current_inputs(sales)))
+calculator_sharing(
+    "channels",
+    lambda: room_summary(report),
+    lambda: inputs_to_json(channels_state.current_inputs(sales)),
+)
 channels_inputs.rules_editor(lang)
 channels_view.downloads(report, lang)

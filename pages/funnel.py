@@ -67,5 +67,6 @@ else:
             shared = (run.result, inputs)
 
 if shared is not None:
-    calculator_sharing("funnel", room_summary(shared[0]), dump_inputs(shared[1]))
+    result, inputs = shared
+    calculator_sharing("funnel", lambda: room_summary(result), lambda: dump_inputs(inputs))
 st.caption(t("funnel.rules_of_thumb"))

@@ -41,4 +41,4 @@ with results_column:
             team_view.headline(report)
         team_view.details(report)
         team_view.downloads(report)
-        calculator_sharing("team", room_summary(report), team_state.save_inputs())
+        calculator_sharing("team", lambda: room_summary(report), team_state.save_inputs)

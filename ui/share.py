@@ -74,12 +74,16 @@ def _send(kind: str, summary: dict[str, Any], raw: JsonValue | None) -> None:
     attendee.record_share(kind, summary, raw is not None, receipt)
 
 
+def _join_first() -> None:
+    st.page_link(attendee.JOIN_PAGE_FILE, label=t("room.share.join_first"), icon=":material/groups:")
+
+
 def share_panel(kind: str, summary: dict[str, Any], raw: dict[str, Any] | None) -> None:
     """Offer to share a calculator result with the joined workshop, showing exactly what is sent;
     the raw inputs go too only when the attendee ticks the box. One line with a link when not joined."""
     details = attendee.info()
     if details is None:
-        st.page_link(attendee.JOIN_PAGE_FILE, label=t("room.share.join_first"), icon=":material/groups:")
+        _join_first()
         return
     with st.container(border=True, key=f"share_{kind}"):
         st.markdown(f"**{t('room.share.title')}**")
@@ -133,7 +137,17 @@ def restore_saved_inputs(kind: str, restore: Callable[[Any], None]) -> None:
     st.toast(t("room.share.restored"), icon=":material/history:")
 
 
-def calculator_sharing(kind: str, summary: dict[str, Any], inputs: dict[str, Any]) -> None:
-    """Under a calculator's result: keep its inputs for a returning attendee, and offer to share."""
-    save_inputs(kind, inputs)
-    share_panel(kind, summary, inputs)
+def calculator_sharing(
+    kind: str, summary: Callable[[], dict[str, Any]], inputs: Callable[[], dict[str, Any]]
+) -> None:
+    """Under a calculator's result: keep its inputs for a returning attendee, and offer to share.
+
+    ``summary`` and ``inputs`` build the room summary and the JSON inputs; they run only for an
+    attendee who joined a workshop, not on every rerun of everyone else.
+    """
+    if attendee.info() is None:
+        _join_first()
+        return
+    data = inputs()
+    save_inputs(kind, data)
+    share_panel(kind, summary(), data)
