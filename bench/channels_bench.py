@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from rerun_timing import ROOT, compare_with_empty_page
+from rerun_timing import ROOT, compare_with_empty_page, open_page
 from streamlit.testing.v1 import AppTest
 
 sys.path.insert(0, str(ROOT))
@@ -53,11 +53,7 @@ def daily_csv(days: int, creators_per_row: int, rng: random.Random) -> bytes:
 
 
 def channels_page() -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
-    at.query_params["lang"] = "en"
-    at.run()
-    at.switch_page("pages/channels.py").run()
-    return at
+    return open_page("pages/channels.py")
 
 
 if __name__ == "__main__":

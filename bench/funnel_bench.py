@@ -12,7 +12,7 @@ import time
 
 import numpy as np
 import pandas as pd
-from rerun_timing import EMPTY_PAGE, ROOT, median_rerun_ms
+from rerun_timing import EMPTY_PAGE, median_rerun_ms, open_page
 
 from content_logic.funnel import diagnose_batch
 
@@ -69,10 +69,7 @@ def bench_page() -> dict[str, float]:
     empty = AppTest.from_string(EMPTY_PAGE, default_timeout=60)
     empty.run()
     figures = {"empty page": median_rerun_ms(empty, RERUNS)}
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    app.query_params["lang"] = "en"
-    app.run()
-    app.switch_page("pages/funnel.py").run()
+    app = open_page("pages/funnel.py")
     figures["funnel page, one video"] = median_rerun_ms(app, RERUNS)
     app.segmented_control(key="funnel_mode").set_value("batch").run()
     figures["funnel page, batch (demo)"] = median_rerun_ms(app, RERUNS)

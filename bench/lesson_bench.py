@@ -9,7 +9,7 @@ import statistics
 import sys
 import time
 
-from rerun_timing import ROOT, compare_with_empty_page
+from rerun_timing import ROOT, compare_with_empty_page, open_page
 from streamlit.testing.v1 import AppTest
 
 sys.path.insert(0, str(ROOT))
@@ -18,12 +18,7 @@ from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, AppServer  # noqa: E
 
 
 def lesson_page() -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
-    at.query_params["lang"] = "en"
-    at.run()
-    at.query_params["lesson"] = "views-no-sales"
-    at.switch_page("pages/lesson.py").run()
-    return at
+    return open_page("pages/lesson.py", lesson="views-no-sales")
 
 
 def start_to_content_seconds() -> float:

@@ -43,6 +43,16 @@ EMPTY_PAGE = "import streamlit as st\nst.write('')\n"
 """The baseline: Streamlit's own cost of one script run in AppTest."""
 
 
+def open_page(page: str, **query: str) -> AppTest:
+    """An English AppTest of app.py switched to ``page`` (``pages/x.py``) with optional query parameters."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["lang"] = "en"
+    at.run()
+    for name, value in query.items():
+        at.query_params[name] = value
+    return at.switch_page(page).run()
+
+
 def median_rerun_ms(at: AppTest, runs: int) -> float:
     """Median wall time of ``runs`` warm reruns of an AppTest that has already run once."""
     at.run()  # warm: imports, caches

@@ -14,7 +14,7 @@ import tempfile
 import uuid
 from pathlib import Path
 
-from rerun_timing import ROOT, compare_with_empty_page
+from rerun_timing import ROOT, compare_with_empty_page, open_page
 from streamlit.testing.v1 import AppTest
 
 sys.path.insert(0, str(ROOT))
@@ -42,12 +42,7 @@ def _room(folder: Path) -> tuple[str, str]:
 
 
 def _app(page: str, **query: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
-    at.query_params["lang"] = "en"
-    at.run()
-    for name, value in query.items():
-        at.query_params[name] = value
-    return at.switch_page(page).run()
+    return open_page(page, **query)
 
 
 def join_page(token: str) -> AppTest:

@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT))
 
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
-from bench.rerun_timing import compare_with_empty_page  # noqa: E402
+from bench.rerun_timing import compare_with_empty_page, open_page  # noqa: E402
 from content_logic.team import (  # noqa: E402
     CAPABILITY_IDS,
     ROLE_IDS,
@@ -80,11 +80,7 @@ def main() -> None:
     logging.getLogger("streamlit").setLevel(logging.ERROR)
 
     def team_page() -> AppTest:
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
-        at.query_params["lang"] = "en"
-        at.run()
-        at.switch_page("pages/team.py").run()
-        return at
+        return open_page("pages/team.py")
 
     page_ms, _ = compare_with_empty_page(
         "team page (shelf preset, assumptions hidden)", team_page, runs=RERUNS
