@@ -73,6 +73,7 @@ def _text(summary: str | None, reading: Reading[object] | None, lang: Language) 
             translate("cli.unmapped", lang, label=u.label, column=u.column, rows=u.rows)
             for u in reading.unmapped
         ]
+    remarks = [remark for remark in remarks if remark not in summary]  # some summaries list their notes
     if remarks:
         lines += ["", *(f"- {remark}" for remark in remarks)]
     return "\n".join(lines)
