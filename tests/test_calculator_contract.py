@@ -9,7 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from content_logic.calculator import CALCULATOR_IDS, CONTRACT_NAMES, ContractMissing, Reading, calculator_package
+from content_logic.calculator import (
+    CALCULATOR_IDS,
+    CONTRACT_NAMES,
+    ContractMissing,
+    Reading,
+    calculator_package,
+)
 from content_logic.i18n import LANGUAGES
 from content_logic.workshop.models import SUMMARY_MODELS
 
@@ -84,8 +90,11 @@ def test_every_demo_assesses_and_round_trips(calculator: str, demo: str) -> None
     )
 
 
-ENGLISH_NUMBER = re.compile(r"(?<![\d.,\w-])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d\w])|(?<![\d.\w-])\d+\.\d{1,2}(?![\d.\w])")
-"""``1,234`` or ``2.5`` or ``0.35``: English notation (Spanish writes ``1.234``, ``2,5``)."""
+ENGLISH_NUMBER = re.compile(
+    r"(?<![\d.,\w$€£-])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d\w])|(?<![\d.\w$€£-])\d+\.\d{1,2}(?![\d.\w])"
+)
+"""``1,234`` or ``2.5`` or ``0.35``: English notation (Spanish writes ``1.234``, ``2,5``). An amount
+after a currency sign is left alone: it is text from the data (a demo's "two-pack, $19.90")."""
 
 GLUED_PERCENT = re.compile(r"\d%")
 """``42%``: Spanish separates the sign (``42 %``)."""

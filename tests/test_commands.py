@@ -82,13 +82,18 @@ def test_funnel_json_from_a_seller_center_workbook(capsys: pytest.CaptureFixture
     code, document = _json("funnel", SHEETS / "seller_center_videos.xlsx", capsys=capsys)
     assert code == 0
     videos = document["result"]["videos"]
-    assert [video["label"] for video in videos][:2] == ["Unboxing the serum #skincare", "3 mistakes with retinol"]
+    assert [video["label"] for video in videos][:2] == [
+        "Unboxing the serum #skincare",
+        "3 mistakes with retinol",
+    ]
     for video in videos:
         assert set(video) == {"label", "bottleneck", "failing", "judged"}
         assert video["bottleneck"] is None or video["bottleneck"] in STAGES
         assert set(video["failing"]) <= STAGES
     assert document["definitions"]  # Seller Center's own definitions travel with the data
-    assert [note["row"] for note in document["notes"] if note["row"] is not None] == [3]  # header under the date
+    assert [note["row"] for note in document["notes"] if note["row"] is not None] == [
+        3
+    ]  # header under the date
 
 
 @pytest.mark.parametrize(
