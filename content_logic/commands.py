@@ -4,16 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from content_logic import team
 from content_logic.channels import assess_channels, parse_sales, summary_markdown
 from content_logic.funnel.batch import diagnose_batch
 from content_logic.funnel.batch_io import read_videos
 from content_logic.funnel.report import batch_brief
 from content_logic.i18n import Language, translate
 from content_logic.problems import InputError
-from content_logic.team.analysis import assess_team
-from content_logic.team.models import DiagnosticAnswers
-from content_logic.team.report import report_markdown
-from content_logic.team.roster_io import read_roster
 
 CALCULATORS = ("channels", "team", "funnel")
 """The calculators the command line runs, by the ids their pages and lessons use."""
@@ -24,7 +21,10 @@ def _analyse(calculator: str, data: bytes, name: str, lang: Language) -> str:
         return summary_markdown(assess_channels(parse_sales(data, name)), lang)
     if calculator == "team":
         # The diagnostic questions can't be asked here: the defaults are the cautious answers.
-        return report_markdown(assess_team(read_roster(data, name), DiagnosticAnswers()), lang)
+        reading = team.read_file(data, name)
+        if reading.problems or reading.inputs is None:
+            raise InputError(list(reading.problems))
+        return team.summary_markdown(team.assess(reading.inputs), lang)
     upload = read_videos(data, name)
     problems = [problem for row in upload.skipped for problem in row.problems]
     if upload.videos.empty:

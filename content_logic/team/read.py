@@ -1,74 +1,224 @@
-"""Roster CSV import and export: ``role,headcount,name,capabilities`` with English role ids."""
+"""Roster files in and out: any header position, titles as owners write them, one row per role
+(with a headcount) or one row per person (with days or hours a week), and the CSV export.
+
+Reading never refuses a roster over one title: a title the vocabulary doesn't know becomes an
+"other" line that covers nothing, listed in ``Reading.unmapped`` for the page's mapping editor.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
+import pandas as pd
+
+from content_logic.calculator import Reading, UnmappedLabel
 from content_logic.problems import InputError, Problem
 from content_logic.tabular import read_table
-from content_logic.team.models import Roster, RosterRow
+from content_logic.team.models import RosterEntry, RosterRow, TeamInputs
 from content_logic.team.policy import TeamPolicy
-from content_logic.team.validate import COLUMNS, normalise, parse_roster
+from content_logic.team.reference import CAPABILITY_IDS, ROLE_IDS, CapabilityId, RoleId
+from content_logic.team.validate import COLUMNS, check_row, role_id
+from content_logic.team.vocabulary import PartTimeRule, title_key, week_share
 
-HEADER_ALIASES: dict[str, tuple[str, ...]] = {
-    "role": ("role", "rol", "puesto", "cargo", "position"),
-    "headcount": ("headcount", "fte", "people", "count", "personas", "plantilla", "cantidad", "numero"),
-    "name": ("name", "nombre", "title", "titulo"),
+HEADER_LABELS: dict[str, tuple[str, ...]] = {
+    "role": ("role", "rol", "role id"),
+    "title": ("title", "job title", "titulo", "puesto", "cargo", "position", "job", "funcion", "role title",
+              "nombre del puesto", "puesto de trabajo"),
+    "headcount": ("headcount", "fte", "people", "count", "personas", "cantidad", "numero", "plantilla",
+                  "number of people", "numero de personas"),
+    "name": ("name", "nombre", "person", "employee", "empleado", "colaborador", "full name",
+             "nombre completo"),
     "capabilities": ("capabilities", "capacidades", "covers", "cubre"),
-}
-"""Header names recognised for each column (normalised: lower case, no accents), English and Spanish."""
+    "days": ("days week", "days per week", "days a week", "days", "dias", "dias semana", "dias por semana",
+             "dias a la semana", "dias laborales"),
+    "hours": ("hours week", "hours per week", "hours a week", "hours", "weekly hours", "horas",
+              "horas semana", "horas por semana", "horas semanales", "horas a la semana"),
+}  # fmt: skip
+"""Header labels of each column (compared folded: case, accents, punctuation, plural, gender)."""
+
+HEADER_SEARCH_ROWS = 20
+"""A header sits within the first 20 rows (title, date and blank rows may come first)."""
 
 CAPABILITY_SEPARATORS = re.compile(r"\s*[|;,/+]\s*")
 """Capabilities in one cell are separated by ``|`` (what export writes), ``;``, ``,``, ``/`` or ``+``."""
 
 EXPORT_SEPARATOR = "|"
 
+_KEYS = {title_key(label): column for column, labels in HEADER_LABELS.items() for label in labels}
+assert len(_KEYS) == sum(map(len, HEADER_LABELS.values())), "a header label names two columns"
 
-def _columns(headers: Sequence[str]) -> dict[str, str]:
-    """Column id → the header the file uses for it."""
+
+def _columns(headers: Sequence[object]) -> dict[str, str]:
+    """Column id → the header the file uses for it (the first header that names it)."""
     found: dict[str, str] = {}
     for header in headers:
-        key = normalise(header)
-        for column, aliases in HEADER_ALIASES.items():
-            if key in aliases and column not in found:
-                found[column] = header
+        column = _KEYS.get(title_key(header))
+        if column is not None and column not in found:
+            found[column] = str(header)
     return found
 
 
-def read_roster(data: bytes, filename: str, *, policy: TeamPolicy | None = None) -> Roster:
-    """The roster in an uploaded CSV or XLSX, validated (duplicates merged, and said so)."""
-    frame = read_table(data, filename)
-    headers = [str(column) for column in frame.columns]
-    columns = _columns(headers)
-    missing = [column for column in ("role", "headcount") if column not in columns]
-    if missing:
-        problems = [
-            Problem(
-                code="team_missing_column",
-                file=filename,
-                values={"missing": column, "found": ", ".join(headers)},
-            )
-            for column in missing
-        ]
-        raise InputError(problems)
-    rows = []
-    for record in frame.to_dict("records"):
-        cell = record.get(columns.get("capabilities", ""))
-        capabilities = tuple(p for p in CAPABILITY_SEPARATORS.split(str(cell or "").strip()) if p)
-        name = record.get(columns.get("name", ""))
-        rows.append(
-            RosterRow(
-                role=None if record[columns["role"]] is None else str(record[columns["role"]]),
-                headcount=None if record[columns["headcount"]] is None else str(record[columns["headcount"]]),
-                name=None if name is None else str(name),
-                capabilities=capabilities,
-            )
+def _locate(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
+    """The table under its real header: the first row naming a role or title column, wherever it is."""
+    columns = _columns(frame.columns)
+    if {"role", "title"} & set(columns):
+        return frame, columns
+    for position in range(min(HEADER_SEARCH_ROWS, len(frame))):
+        cells = list(frame.iloc[position])
+        found = _columns([cell for cell in cells if cell is not None])
+        if {"role", "title"} & set(found):
+            body = frame.iloc[position + 1 :].copy()
+            body.columns = [
+                str(c).strip() if c is not None else f"column {n + 1}" for n, c in enumerate(cells)
+            ]
+            return body, found
+    return frame, columns
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or not str(value).strip()
+
+
+def _target(mapping: Mapping[str, str]) -> dict[str, RoleId | CapabilityId]:
+    """The user's answers by folded title: a role id, or a capability an "other" line covers."""
+    known: dict[str, RoleId | CapabilityId] = {r: r for r in ROLE_IDS} | {c: c for c in CAPABILITY_IDS}
+    return {title_key(label): known[target] for label, target in mapping.items() if target in known}
+
+
+def read_file(data: bytes, filename: str, *, mapping: Mapping[str, str] | None = None) -> Reading[TeamInputs]:
+    """The roster in a CSV or .xlsx file as page inputs, with every problem, note and unknown title.
+
+    ``mapping`` maps a title as written to a role id, or to a capability id (an "other" line
+    covering it). People per row: the headcount column (1 when there is none) × the share of a week
+    from a days or hours column, else from the title (``freelance``, ``2 days/week``), else 1.
+    """
+    try:
+        frame = read_table(data, filename)
+    except InputError as error:
+        return Reading(inputs=None, problems=tuple(error.problems))
+    frame, columns = _locate(frame)
+    role_column = columns.get("role") or columns.get("title")
+    if role_column is None:
+        found = ", ".join(str(c) for c in frame.columns)
+        problem = Problem(
+            code="team_missing_column", file=filename, values={"missing": "role", "found": found}
         )
-    numbers = [int(index) for index in frame.index]  # read_table's spreadsheet row numbers
-    return parse_roster(rows, policy=policy, file=filename, row_numbers=numbers, columns=columns)
+        return Reading(inputs=None, problems=(problem,))
+    per_person = "headcount" not in columns
+    title_column = columns.get("title") if "role" in columns else None
+    name_column = title_column or (columns.get("name") if not per_person else None)
+    answers = _target(mapping or {})
+    names = {column: columns.get(column, column) for column in COLUMNS} | {"role": role_column}
+    rule, policy = PartTimeRule(), TeamPolicy()
+    problems: list[Problem] = []
+    lines: dict[tuple[str, str, tuple[str, ...]], tuple[RosterRow, list[int], list[float]]] = {}
+    unmapped: dict[str, tuple[str, int]] = {}
+    for number, record in zip(frame.index, frame.to_dict("records"), strict=True):
+        cell: dict[str, Any] = {column: record.get(header) for column, header in columns.items()}
+        if all(_blank(value) for value in cell.values()):
+            continue
+        title = None if _blank(record.get(role_column)) else str(record[role_column]).strip()
+        written = (
+            str(record[name_column]).strip() if name_column and not _blank(record.get(name_column)) else title
+        )
+        raw_caps = "" if _blank(cell.get("capabilities")) else str(cell["capabilities"])
+        capabilities = tuple(p for p in CAPABILITY_SEPARATORS.split(raw_caps.strip()) if p)
+        role: str | None = title
+        if title is not None:
+            answer = answers.get(title_key(written)) or answers.get(title_key(title))
+            known = role_id(title)
+            if answer in ROLE_IDS:
+                role = answer
+            elif answer is not None:
+                role, capabilities = "other", (answer,)
+            elif known is not None:
+                role = known
+                if known == "other":  # an exported "other" line: its name is in the name column
+                    written = None if name_column is None or _blank(record.get(name_column)) else written
+            else:
+                role = "other"
+                label, count = unmapped.get(title_key(title), (title, 0))
+                unmapped[title_key(title)] = (label, count + 1)
+        if written is not None and role is not None and title_key(written) == title_key(role):
+            written = None  # an exported role id: nothing was written but the id
+        headcount = None if per_person else cell.get("headcount")
+        row = RosterRow(
+            role=role, headcount=1.0 if per_person else headcount, name=written, capabilities=capabilities
+        )
+        entry, wrong = check_row(
+            row, policy=policy, where={"file": filename, "row": int(number)}, columns=names
+        )
+        problems.extend(wrong)
+        if entry is None:
+            continue
+        share = _share(cell, title, rule)
+        key = (entry.role, title_key(entry.name), entry.capabilities)
+        first, numbers, people = lines.setdefault(key, (row, [], []))
+        numbers.append(int(number))
+        people.append(entry.headcount * share)
+    rows = tuple(
+        first.model_copy(update={"role": first.role, "headcount": round(math.fsum(people), 6)})
+        for first, _, people in lines.values()
+    )
+    notes = _notes(lines, filename, per_person=per_person)
+    if not problems and math.fsum(float(row.headcount or 0) for row in rows) <= 0:
+        problems.append(Problem(code="team_empty_roster", file=filename))
+    labels = tuple(
+        UnmappedLabel(column=role_column, label=label, rows=count) for label, count in unmapped.values()
+    )
+    notes += tuple(
+        Problem(
+            code="team_title_unmapped",
+            file=filename,
+            column=role_column,
+            values={"value": u.label, "rows": u.rows},
+        )
+        for u in labels
+    )
+    inputs = TeamInputs(rows=rows) if rows else None
+    return Reading(inputs=inputs, problems=tuple(problems), notes=notes, unmapped=labels)
+
+
+def _share(cell: Mapping[str, Any], title: str | None, rule: PartTimeRule) -> float:
+    """The share of a week one row's people work: days cell, hours cell, the title, else a full week."""
+    for column in ("days", "hours"):
+        if not _blank(cell.get(column)):
+            found = week_share(cell[column], rule, unit="days" if column == "days" else "hours")
+            if found is not None:
+                return found[0]
+    found = week_share(title, rule) if title else None
+    return found[0] if found is not None else 1.0
+
+
+def _notes(
+    lines: Mapping[tuple[str, str, tuple[str, ...]], tuple[RosterRow, list[int], list[float]]],
+    filename: str,
+    *,
+    per_person: bool,
+) -> tuple[Problem, ...]:
+    """Rows added together: one note per repeated line of a headcount roster, one for a per-person file."""
+    if per_person:
+        summed = sum(len(numbers) for _, numbers, _ in lines.values())
+        if summed > len(lines):
+            values: dict[str, str | int | float] = {"rows": summed, "lines": len(lines)}
+            return (Problem(code="team_people_summed", file=filename, values=values),)
+        return ()
+    notes = []
+    for first, numbers, people in lines.values():
+        if len(numbers) > 1:
+            label = first.name if first.role == "other" else str(first.role)
+            values = {
+                "role": label or "",
+                "rows": ", ".join(map(str, numbers)),
+                "total": round(math.fsum(people), 2),
+            }
+            notes.append(Problem(code="team_duplicate_merged", file=filename, values=values))
+    return tuple(notes)
 
 
 def _number(value: float | str | None) -> str:
@@ -90,9 +240,9 @@ def roster_csv(rows: Sequence[RosterRow]) -> str:
     return buffer.getvalue()
 
 
-def roster_rows(roster: Roster) -> tuple[RosterRow, ...]:
-    """A validated roster back as editable rows (for the page's table)."""
+def roster_rows(entries: Sequence[RosterEntry]) -> tuple[RosterRow, ...]:
+    """Validated roster entries back as editable rows (for the page's table)."""
     return tuple(
         RosterRow(role=e.role, headcount=e.headcount, name=e.name, capabilities=e.capabilities)
-        for e in roster.entries
+        for e in entries
     )
