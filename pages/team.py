@@ -3,7 +3,7 @@
 import streamlit as st
 
 from content_logic.problems import InputError
-from content_logic.team import TeamInputs, assess_inputs, room_summary
+from content_logic.team import TeamInputs, assess, room_summary
 from ui import team_inputs, team_state, team_view
 from ui.i18n import t
 from ui.share import calculator_sharing, restore_saved_inputs
@@ -23,6 +23,7 @@ with inputs_column:
     st.subheader(t("team.roster_header"))
     team_inputs.roster_editor()
     team_inputs.roster_files()
+    team_inputs.title_mapping()
     st.subheader(t("team.questions_header"))
     team_inputs.questions()
     policy, reference = team_inputs.assumptions()
@@ -33,12 +34,14 @@ inputs = TeamInputs(
 with results_column:
     st.subheader(t("team.results_header"))
     try:
-        report = assess_inputs(inputs)
+        result = assess(inputs)
     except InputError as error:
         team_view.problems(error.problems)
     else:
         with top:
-            team_view.headline(report)
-        team_view.details(report)
-        team_view.downloads(report)
-        calculator_sharing("team", lambda: room_summary(report), team_state.save_inputs)
+            team_view.headline(result)
+        team_view.details(result)
+        team_view.downloads(result)
+        calculator_sharing(
+            "team", lambda: room_summary(result).model_dump(mode="json"), team_state.save_inputs
+        )

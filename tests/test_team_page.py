@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from content_logic.team import PRESET_IDS
+from content_logic.team import DEMO_IDS
 
 PAGE = "pages/team.py"
 DATA = Path(__file__).parent / "data" / "team"
@@ -21,12 +21,14 @@ HEADLINES = {
         "solo_founder": "Content direction",
         "content_first": "Paid media",
         "agency_dependent": "Founder oversight of content",
+        "affiliates": "Affiliates",
     },
     "es": {
         "shelf_team": "Supervisión del contenido por el fundador",
         "solo_founder": "Dirección de contenido",
         "content_first": "Publicidad de pago",
         "agency_dependent": "Supervisión del contenido por el fundador",
+        "affiliates": "Afiliados",
     },
 }
 HEADLINE_PREFIX = {"en": "**Headline gap: ", "es": "**Hueco principal: "}
@@ -62,7 +64,7 @@ def team(app: Callable[..., AppTest]) -> Callable[[str], AppTest]:
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
-@pytest.mark.parametrize("preset", PRESET_IDS)
+@pytest.mark.parametrize("preset", DEMO_IDS)
 def test_each_preset_shows_its_headline_radar_and_plan(
     team: Callable[[str], AppTest], preset: str, lang: str
 ) -> None:
@@ -73,7 +75,8 @@ def test_each_preset_shows_its_headline_radar_and_plan(
     spec = _radar(at)
     traces = spec["data"]  # type: ignore[index]
     assert [trace["type"] for trace in traces] == ["scatterpolar", "scatterpolar"]
-    assert len(traces[1]["r"]) == 14  # 13 capabilities, closed polygon
+    assert len(traces[1]["r"]) == 15  # 14 capabilities, closed polygon
+    assert HEADLINES[lang]["affiliates"] in traces[1]["theta"]  # affiliate operations on the radar
     assert at.selectbox(key="team_preset").value is None  # ready to load again
     labels = [b.label for b in at.get("download_button")]
     assert len(labels) == 3
@@ -102,7 +105,7 @@ def test_answers_change_the_result(team: Callable[[str], AppTest]) -> None:
     ("edits", "message"),
     [
         ({"edited_rows": {1: {"headcount": -3}}}, "Store operator can't have -3 people"),
-        ({"edited_rows": {1: {"headcount": 10000}}}, "10000 people for Store operator looks like a typo"),
+        ({"edited_rows": {1: {"headcount": 10000}}}, "10,000 people for Store operator looks like a typo"),
         ({"deleted_rows": list(range(7))}, "the roster is empty"),
         ({"added_rows": [{"role": "other", "headcount": 1}]}, "an “other” role needs a name"),
     ],
@@ -144,12 +147,10 @@ def test_duplicate_roles_are_merged_and_said(team: Callable[[str], AppTest]) -> 
 def test_import_replaces_the_table_and_bad_files_keep_it(team: Callable[[str], AppTest]) -> None:
     at = team("en")
     before = at.session_state["team_rows"]
-    bad = (DATA / "unknown_role.csv").read_bytes()
-    at.file_uploader(key="team_upload").set_value(("unknown_role.csv", bad, "text/csv")).run()
+    bad = (DATA / "negative_headcount.csv").read_bytes()
+    at.file_uploader(key="team_upload").set_value(("negative_headcount.csv", bad, "text/csv")).run()
     assert not at.exception
-    assert "“growth hacker” is not a role the team finder knows. Use one of: content_director" in _problems(
-        at
-    )
+    assert "row 3, column “headcount”: Store operator can't have -2 people" in _problems(at)
     assert at.session_state["team_rows"] == before
     good = b"role,headcount\nfounder,1\ncontent_director,1\nstore_operator,1\nstore_operator,1\n"
     at.file_uploader(key="team_upload").set_value(("mine.csv", good, "text/csv")).run()
@@ -162,6 +163,48 @@ def test_import_replaces_the_table_and_bad_files_keep_it(team: Callable[[str], A
     success = [a for a in _alerts(at) if a.startswith("Imported 3 roster line(s) from mine.csv.")]
     assert success and "appears on several lines (4, 5)" in success[0]
     assert _headline(at, "en") == "Founder oversight of content"
+
+
+MAPPING = {
+    # lang: (file, the unknown title, what the editor offers it as, the note's words)
+    "en": ("Title,People\nOwner,1\nGrowth hacker,2\n", "Growth hacker", "paid_media_buyer",
+           "is not a job title the team finder knows"),
+    "es": ("Puesto;Personas\nDueña;1\nBecaria;1\n", "Becaria", "cap:affiliate_ops",
+           "no es un puesto que conozca el buscador"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_an_unknown_title_is_imported_as_other_and_mapped_on_the_page(
+    team: Callable[[str], AppTest], lang: str
+) -> None:
+    text, title, target, note = MAPPING[lang]
+    at = team(lang)
+    at.file_uploader(key="team_upload").set_value(("team.csv", text.encode(), "text/csv")).run()
+    assert not at.exception and _problems(at) == ""  # never refused over one title
+    rows = at.session_state["team_rows"]
+    assert [(r["role"], r["name"]) for r in rows] == [("founder", "Dueña" if lang == "es" else "Owner"),
+                                                      ("other", title)]  # fmt: skip
+    assert any(note in a for a in _alerts(at))
+    shown = "\n".join(a for a in _alerts(at))
+    assert "paid_media_buyer" not in shown and "store_operator" not in shown  # labels, never ids
+    header = {"en": "Titles the finder doesn't know", "es": "Puestos que el buscador no conoce"}[lang]
+    assert f"**{header}**" in [m.value for m in at.markdown]
+    assert at.session_state["team_unmapped"] == [(title, 1)]
+    at.session_state["team_mapping_editor"] = {**NO_EDITS, "edited_rows": {0: {"target": target}}}
+    at.run()
+    at.button(key="team_mapping_apply").click().run()
+    assert not at.exception
+    mapped = at.session_state["team_rows"][1]
+    if target.startswith("cap:"):
+        assert (mapped["role"], mapped["capabilities"]) == ("other", [target.removeprefix("cap:")])
+    else:
+        assert mapped["role"] == target
+    assert at.session_state["team_title_mapping"] == {title: target.removeprefix("cap:")}
+    assert not at.session_state["team_unmapped"]  # nothing left to ask
+    # The answer is kept for the session: the same file again needs no mapping.
+    at.file_uploader(key="team_upload").set_value(("again.csv", text.encode(), "text/csv")).run()
+    assert not at.session_state["team_unmapped"]
 
 
 def test_edits_survive_a_visit_to_another_page(team: Callable[[str], AppTest]) -> None:

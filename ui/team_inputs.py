@@ -2,23 +2,49 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, get_args
 
+import annotated_types
 import pandas as pd
 import streamlit as st
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from content_logic.i18n import translate
-from content_logic.team import CAPABILITY_IDS, PRESET_IDS, ROLE_IDS, TeamPolicy, TeamReference, roster_csv
-from content_logic.team.policy import ANSWERS, REPLICATIONS
-from content_logic.team.reference import SEVERITIES
-from content_logic.team.text import problem_text
-from content_logic.team.validate import COLUMNS
+from content_logic.team import (
+    CAPABILITY_IDS,
+    DEMO_IDS,
+    ROLE_IDS,
+    RosterRow,
+    TeamPolicy,
+    TeamReference,
+    problem_text,
+    roster_csv,
+)
 from ui import team_state as state
 from ui.i18n import current_language, t
 from ui.widgets import problem_list
 
 ss = st.session_state
+
+COLUMNS = tuple(RosterRow.model_fields)
+"""The roster table's columns, in the model's order."""
+ANSWERS = tuple(TeamPolicy().diagnosis_bounds)
+REPLICATIONS = tuple(TeamPolicy().replication_bounds)
+_CAPABILITY = type(TeamReference().capabilities[0])
+_ROLE = type(TeamReference().roles[0])
+_BOUNDS = type(TeamPolicy().diagnosis_bounds["yes"])
+SEVERITIES = get_args(_CAPABILITY.model_fields["severity"].annotation)
+
+
+def _limits(model: type[BaseModel], field: str) -> dict[str, float]:
+    """A field's bounds as the model declares them, for a number column (never retyped here)."""
+    limits: dict[str, float] = {}
+    for rule in model.model_fields[field].metadata:
+        if isinstance(rule, annotated_types.Ge | annotated_types.Gt):
+            limits["min_value"] = float(rule.ge if isinstance(rule, annotated_types.Ge) else rule.gt)
+        if isinstance(rule, annotated_types.Le):
+            limits["max_value"] = float(rule.le)
+    return limits
 
 
 def _labels(prefix: str, ids: tuple[str, ...] | list[str]) -> dict[str, str]:
@@ -31,9 +57,9 @@ def preset_picker() -> None:
     """A picker that loads a typical team into the table and the answers."""
     st.selectbox(
         t("team.preset_label"),
-        PRESET_IDS,
+        DEMO_IDS,
         index=None,
-        format_func=_labels("team.preset", PRESET_IDS).__getitem__,
+        format_func=_labels("team.preset", DEMO_IDS).__getitem__,
         placeholder=t(f"team.preset.{ss[state.LOADED_PRESET]}") if ss.get(state.LOADED_PRESET) else None,
         key=state.PRESET,
         on_change=state.load_preset,
@@ -103,6 +129,44 @@ def roster_files() -> None:
         on_click="ignore",
         icon=":material/download:",
     )
+
+
+def title_mapping() -> None:
+    """The titles of the last file the finder didn't know: say what each is (kept for the session)."""
+    unknown = ss.get(state.UNMAPPED) or []
+    if not unknown:
+        return
+    targets = [*(r for r in ROLE_IDS if r != "other"), *(f"cap:{c}" for c in CAPABILITY_IDS)]
+    roles, caps = _labels("team.role", ROLE_IDS), _labels("team.cap", CAPABILITY_IDS)
+    shown = {r: t("team.mapping_role", role=roles[r]) for r in ROLE_IDS}
+    shown |= {f"cap:{c}": t("team.mapping_covers", capability=caps[c]) for c in CAPABILITY_IDS}
+    with st.container(key="team_mapping", border=True):
+        st.markdown(f"**{t('team.mapping_header')}**")
+        st.caption(t("team.mapping_help"))
+        frame = pd.DataFrame(
+            {"label": [label for label, _ in unknown], "rows": [rows for _, rows in unknown], "target": None}
+        )
+        edited = st.data_editor(
+            frame,
+            key="team_mapping_editor",
+            hide_index=True,
+            disabled=["label", "rows"],
+            column_config={
+                "label": st.column_config.TextColumn(t("team.mapping_label")),
+                "rows": st.column_config.NumberColumn(t("team.mapping_rows"), width="small"),
+                "target": st.column_config.SelectboxColumn(
+                    t("team.mapping_target"), options=targets, format_func=shown.__getitem__
+                ),
+            },
+        )
+        chosen = {
+            str(row["label"]): str(row["target"]).removeprefix("cap:")
+            for row in edited.to_dict("records")
+            if isinstance(row["target"], str)
+        }
+        if st.button(t("team.mapping_apply"), key="team_mapping_apply", disabled=not chosen):
+            state.map_titles(chosen)
+            st.rerun()
 
 
 def questions() -> None:
@@ -230,22 +294,26 @@ def assumptions() -> tuple[TeamPolicy, TeamReference]:
                     format_func=cap_label.__getitem__,
                     disabled=True,
                 ),
-                "minimum": st.column_config.NumberColumn(t("team.col.minimum"), min_value=0, max_value=100),
+                "minimum": st.column_config.NumberColumn(
+                    t("team.col.minimum"), **_limits(_CAPABILITY, "minimum")
+                ),
                 "full_fte": st.column_config.NumberColumn(
-                    t("team.col.full_fte"), min_value=0.1, max_value=50
+                    t("team.col.full_fte"), **_limits(_CAPABILITY, "full_fte")
                 ),
                 "severity": st.column_config.SelectboxColumn(
                     t("team.col.severity"),
                     options=SEVERITIES,
                     format_func=_labels("team.severity", SEVERITIES).__getitem__,
                 ),
-                "priority": st.column_config.NumberColumn(t("team.col.priority"), min_value=1, step=1),
+                "priority": st.column_config.NumberColumn(
+                    t("team.col.priority"), step=1, **_limits(_CAPABILITY, "priority")
+                ),
             },
         )
         st.markdown(f"**{t('team.assumptions_roles')}**")
         weight = {
             c: st.column_config.NumberColumn(cap_label[c], min_value=0.0, max_value=1.0, step=0.1)
-            for c in CAPABILITY_IDS
+            for c in CAPABILITY_IDS  # RoleProfile checks every weight is 0–1 (its validator)
         }
         role = st.column_config.SelectboxColumn(
             t("team.col.role"),
@@ -268,8 +336,8 @@ def assumptions() -> tuple[TeamPolicy, TeamReference]:
             format_func=_answer_label,
             disabled=True,
         )
-        floor = st.column_config.NumberColumn(t("team.col.floor"), min_value=0, max_value=100)
-        cap = st.column_config.NumberColumn(t("team.col.cap"), min_value=0, max_value=100)
+        floor = st.column_config.NumberColumn(t("team.col.floor"), **_limits(_BOUNDS, "floor"))
+        cap = st.column_config.NumberColumn(t("team.col.cap"), **_limits(_BOUNDS, "cap"))
         state.kept_editor(
             state.BOUNDS,
             f"{state.BOUNDS}_rows",

@@ -16,20 +16,18 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from content_logic.problems import InputError
 from content_logic.tabular import parse_number
 from content_logic.team import (
-    PRESET_IDS,
+    DEMO_IDS,
     AnswerInputs,
     RosterRow,
     TeamInputs,
     TeamPolicy,
     TeamReference,
-    inputs_from_dict,
-    inputs_to_dict,
-    preset_inputs,
-    read_roster,
-    roster_rows,
+    demo_inputs,
+    inputs_from_json,
+    inputs_to_json,
+    read_file,
 )
 from ui.i18n import current_language
 
@@ -42,6 +40,12 @@ ROSTER_ROWS = "team_rows"
 UPLOAD = "team_upload"
 IMPORT_RESULT = "team_import"
 """Session state: ``("ok", file, count, notes)`` or ``("error", file, problems)`` of the last import."""
+UPLOADED = "team_uploaded_file"
+"""Session state: ``(data, name)`` of the last roster file, read again when a title is mapped."""
+MAPPING = "team_title_mapping"
+"""Session state: what the user says unknown titles are (title → role or capability id)."""
+UNMAPPED = "team_unmapped"
+"""Session state: the titles of the last imported file still unknown, with their row counts."""
 ANSWER_KEYS: dict[str, str] = {
     "explain_views_no_sales": "team_explain",
     "winner_replicated": "team_replicated",
@@ -175,38 +179,53 @@ def apply_inputs(inputs: TeamInputs) -> None:
     ss[POLICY_MODEL] = inputs.policy
     ss[REFERENCE_MODEL] = inputs.reference
     ss.pop(IMPORT_RESULT, None)
+    ss.pop(UNMAPPED, None)
 
 
 def init() -> None:
     """First visit in this session: start from the default preset."""
     if ROSTER_ROWS not in ss:
-        apply_inputs(preset_inputs(DEFAULT_PRESET, current_language()))
+        apply_inputs(demo_inputs(DEFAULT_PRESET, current_language()))
         ss[LOADED_PRESET] = DEFAULT_PRESET
 
 
 def load_preset() -> None:
     """Preset picker callback: load the chosen team, then clear the picker so it can be chosen again."""
     preset = ss.get(PRESET)
-    if preset in PRESET_IDS:
-        apply_inputs(preset_inputs(preset, current_language()))
+    if preset in DEMO_IDS:
+        apply_inputs(demo_inputs(preset, current_language()))
         ss[LOADED_PRESET] = preset
     ss[PRESET] = None
 
 
 def import_roster() -> None:
-    """Uploader callback: replace the table with the file's roster, or keep it and say what is wrong."""
+    """Uploader callback: read the file (with the session's title answers) into the table."""
     upload = ss.get(UPLOAD)
     if upload is None:
         return
-    policy = ss.get(POLICY_MODEL, TeamPolicy())
-    try:
-        roster = read_roster(upload.getvalue(), upload.name, policy=policy)
-    except InputError as error:
-        ss[IMPORT_RESULT] = ("error", upload.name, error.problems)
+    ss[UPLOADED] = (upload.getvalue(), upload.name)
+    read_uploaded()
+
+
+def read_uploaded() -> None:
+    """Read the last uploaded file again: replace the table with its roster, or keep it and say why."""
+    if UPLOADED not in ss:
         return
-    replace_rows(ROSTER, ROSTER_ROWS, [_row_dict(row) for row in roster_rows(roster)])
-    ss[IMPORT_RESULT] = ("ok", upload.name, len(roster.entries), roster.notes)
+    data, name = ss[UPLOADED]
+    reading = read_file(data, name, mapping=ss.get(MAPPING, {}))
+    if reading.problems or reading.inputs is None:
+        ss[IMPORT_RESULT] = ("error", name, list(reading.problems))
+        return
+    replace_rows(ROSTER, ROSTER_ROWS, [_row_dict(row) for row in reading.inputs.rows])
+    ss[IMPORT_RESULT] = ("ok", name, len(reading.inputs.rows), reading.notes)
+    ss[UNMAPPED] = [(u.label, u.rows) for u in reading.unmapped]
     ss[LOADED_PRESET] = None
+
+
+def map_titles(answers: dict[str, str]) -> None:
+    """Remember what the user says unknown titles are (for the session) and read the file again."""
+    ss[MAPPING] = {**ss.get(MAPPING, {}), **answers}
+    read_uploaded()
 
 
 def current_rows() -> tuple[RosterRow, ...]:
@@ -245,10 +264,10 @@ def current_inputs() -> TeamInputs:
 
 def save_inputs() -> dict[str, object]:
     """The page's inputs as a JSON-able dict (for a returning attendee)."""
-    return inputs_to_dict(current_inputs())
+    return inputs_to_json(current_inputs())
 
 
 def restore_inputs(data: dict[str, object]) -> None:
     """Put saved inputs back on the page; raises ``InputError`` if the saved data is damaged."""
-    apply_inputs(inputs_from_dict(data))
+    apply_inputs(inputs_from_json(data))
     ss[LOADED_PRESET] = None
