@@ -14,11 +14,9 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-import pandas as pd
-
 from content_logic.calculator import Reading, UnmappedLabel
 from content_logic.problems import InputError, Problem
-from content_logic.tabular import read_table
+from content_logic.sheets.reader import read_sheet
 from content_logic.team.models import RosterEntry, RosterRow, TeamInputs
 from content_logic.team.policy import TeamPolicy
 from content_logic.team.reference import CAPABILITY_IDS, ROLE_IDS, CapabilityId, RoleId
@@ -41,9 +39,6 @@ HEADER_LABELS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 """Header labels of each column (compared folded: case, accents, punctuation, plural, gender)."""
 
-HEADER_SEARCH_ROWS = 20
-"""A header sits within the first 20 rows (title, date and blank rows may come first)."""
-
 CAPABILITY_SEPARATORS = re.compile(r"\s*[|;,/+]\s*")
 """Capabilities in one cell are separated by ``|`` (what export writes), ``;``, ``,``, ``/`` or ``+``."""
 
@@ -51,6 +46,11 @@ EXPORT_SEPARATOR = "|"
 
 _KEYS = {title_key(label): column for column, labels in HEADER_LABELS.items() for label in labels}
 assert len(_KEYS) == sum(map(len, HEADER_LABELS.values())), "a header label names two columns"
+
+
+def is_header_label(text: object) -> bool:
+    """True for a header the roster reader knows (``Puesto``, ``Days per week``): finds the header row."""
+    return title_key(text) in _KEYS
 
 
 def _columns(headers: Sequence[object]) -> dict[str, str]:
@@ -61,23 +61,6 @@ def _columns(headers: Sequence[object]) -> dict[str, str]:
         if column is not None and column not in found:
             found[column] = str(header)
     return found
-
-
-def _locate(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
-    """The table under its real header: the first row naming a role or title column, wherever it is."""
-    columns = _columns(frame.columns)
-    if {"role", "title"} & set(columns):
-        return frame, columns
-    for position in range(min(HEADER_SEARCH_ROWS, len(frame))):
-        cells = list(frame.iloc[position])
-        found = _columns([cell for cell in cells if cell is not None])
-        if {"role", "title"} & set(found):
-            body = frame.iloc[position + 1 :].copy()
-            body.columns = [
-                str(c).strip() if c is not None else f"column {n + 1}" for n, c in enumerate(cells)
-            ]
-            return body, found
-    return frame, columns
 
 
 def _blank(value: object) -> bool:
@@ -98,10 +81,11 @@ def read_file(data: bytes, filename: str, *, mapping: Mapping[str, str] | None =
     from a days or hours column, else from the title (``freelance``, ``2 days/week``), else 1.
     """
     try:
-        frame = read_table(data, filename)
+        sheet = read_sheet(data, filename, is_known_label=is_header_label)
     except InputError as error:
         return Reading(inputs=None, problems=tuple(error.problems))
-    frame, columns = _locate(frame)
+    frame = sheet.frame
+    columns = _columns(frame.columns)
     role_column = columns.get("role") or columns.get("title")
     if role_column is None:
         found = ", ".join(str(c) for c in frame.columns)
@@ -144,7 +128,7 @@ def read_file(data: bytes, filename: str, *, mapping: Mapping[str, str] | None =
                 role = "other"
                 label, count = unmapped.get(title_key(title), (title, 0))
                 unmapped[title_key(title)] = (label, count + 1)
-        if written is not None and role is not None and title_key(written) == title_key(role):
+        if written is not None and written == role:
             written = None  # an exported role id: nothing was written but the id
         headcount = None if per_person else cell.get("headcount")
         row = RosterRow(
@@ -157,7 +141,7 @@ def read_file(data: bytes, filename: str, *, mapping: Mapping[str, str] | None =
         if entry is None:
             continue
         share = _share(cell, title, rule)
-        key = (entry.role, title_key(entry.name), entry.capabilities)
+        key = (entry.role, title_key(entry.name or entry.role), entry.capabilities)
         first, numbers, people = lines.setdefault(key, (row, [], []))
         numbers.append(int(number))
         people.append(entry.headcount * share)
@@ -165,7 +149,7 @@ def read_file(data: bytes, filename: str, *, mapping: Mapping[str, str] | None =
         first.model_copy(update={"role": first.role, "headcount": round(math.fsum(people), 6)})
         for first, _, people in lines.values()
     )
-    notes = _notes(lines, filename, per_person=per_person)
+    notes = (*sheet.notes, *_notes(lines, filename, per_person=per_person))
     if not problems and math.fsum(float(row.headcount or 0) for row in rows) <= 0:
         problems.append(Problem(code="team_empty_roster", file=filename))
     labels = tuple(
