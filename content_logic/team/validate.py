@@ -54,6 +54,17 @@ def capability_id(text: str) -> CapabilityId | None:
     return next((c for c in CAPABILITY_IDS if c == found), None) or match_capability(text)
 
 
+@lru_cache(maxsize=4096)
+def _cell_number(text: str) -> float | None:
+    return parse_number(text)
+
+
+def _count(value: float | str | None) -> float | None:
+    """A headcount cell as a number; typed text is parsed once per distinct value (a 200-row roster
+    repeats "1" two hundred times)."""
+    return _cell_number(value) if isinstance(value, str) else parse_number(value)
+
+
 def _blank(value: object) -> bool:
     if isinstance(value, float):
         return math.isnan(value)
@@ -77,7 +88,7 @@ def check_row(
             problem("team_unknown_role", "role", value=str(row.role), accepted=", ".join(ROLE_IDS))
         )
     shown = role or str(row.role or "")
-    count = None if _blank(row.headcount) else parse_number(row.headcount)
+    count = None if _blank(row.headcount) else _count(row.headcount)
     if _blank(row.headcount):
         problems.append(problem("team_headcount_missing", "headcount", role=shown))
     elif count is None:

@@ -68,9 +68,14 @@ def fold_word(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=16384)
+def _key(text: str) -> str:
+    return " ".join(fold_word(word) for word in normalise_label(text).split())
+
+
 def title_key(text: object) -> str:
     """A title as compared: normalised, every word folded (``Creadora UGC`` → ``creador ugc``)."""
-    return " ".join(fold_word(word) for word in normalise_label(text).split())
+    return _key(str(text)) if text is not None else ""
 
 
 class TitleVocabulary(BaseModel):
