@@ -298,3 +298,12 @@ def test_saved_inputs_come_back_for_a_returning_attendee() -> None:
     assert not at.exception
     assert at.session_state["team_rows"] == shelf
     assert at.session_state["team_saved_values"]["team_founder_networking_hours"] == 15
+
+
+@pytest.mark.parametrize(("lang", "share"), [("en", "67%"), ("es", "67\u00a0%")])
+def test_percentages_use_the_shared_formatter(team: Callable[[str], AppTest], lang: str, share: str) -> None:
+    # content_first: 6 content people against 3 in operations = 67 %, written as each language does.
+    at = team(lang)
+    at.selectbox(key="team_preset").select("content_first").run()
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics[{"en": "Content share", "es": "Peso del contenido"}[lang]] == share
