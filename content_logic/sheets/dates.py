@@ -9,7 +9,7 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict
 
 from content_logic.problems import Problem
-from content_logic.sheets.numbers import MISSING_MARKS
+from content_logic.sheets.cells import MISSING_MARKS
 
 ISO_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d")
 """Year first is never ambiguous."""
@@ -64,10 +64,10 @@ def parse_date_column(values: Iterable[object] | pd.Series, *, day_first: bool |
     can't tell, ``day_first`` (the file's or the user's convention) decides, else day first.
     """
     series = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype=object)
-    text = series.astype("str").str.strip()
+    codes, distinct = pd.factorize(series.astype(object), use_na_sentinel=True)
+    text = pd.Series(distinct, dtype=object).astype("str").str.strip()
     missing = text.isna() | text.str.casefold().isin(MISSING_MARKS)
-    dates = text.where(~missing).str.replace(_TIME, "", regex=True)
-    unique = pd.Series(dates.dropna().unique(), dtype=object)
+    unique = text.where(~missing).str.replace(_TIME, "", regex=True).dropna()
     iso = _parse(unique, ISO_FORMATS)
     rest = unique[iso.isna()]
     by_day, by_month = _parse(rest, DAY_FIRST_FORMATS), _parse(rest, MONTH_FIRST_FORMATS)
@@ -75,15 +75,16 @@ def parse_date_column(values: Iterable[object] | pd.Series, *, day_first: bool |
     both = by_day.notna() & by_month.notna() & (by_day != by_month)
     ambiguous = days == months and bool(both.any())
     order = (day_first if day_first is not None else True) if days == months else days > months
-    chosen = iso.copy()
+    chosen = pd.Series(pd.NaT, index=text.index, dtype="datetime64[s]")
+    chosen[iso.index] = iso
     chosen[rest.index] = by_day if order else by_month
-    lookup = dict(zip(unique, chosen, strict=True))
-    parsed = pd.to_datetime(dates.map(lookup), errors="coerce").astype("datetime64[s]")
-    unreadable = ~missing & parsed.isna()
+    parsed = pd.Series(chosen.to_numpy()[codes], index=series.index).where(codes >= 0)
+    unreadable = [i for i in text.index[~missing & chosen.isna()]]
+    bad_rows = pd.Series(codes, index=series.index).isin(unreadable)
     return DateColumn(
-        values=parsed,
+        values=parsed.astype("datetime64[s]"),
         day_first=order if days or months else None,
         ambiguous=ambiguous,
-        example=str(rest[both].iloc[0]) if ambiguous else None,
-        invalid={int(row): str(text[row]) for row in text.index[unreadable]},
+        example=str(text[both[both].index[0]]) if ambiguous else None,
+        invalid={int(row): str(series[row]).strip() for row in series.index[bad_rows]},
     )

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from pydantic import BaseModel, ConfigDict
 
 from content_logic.headers import normalise_label
-from content_logic.sheets.numbers import MISSING_MARKS, parse_number
+from content_logic.sheets.cells import MISSING_MARKS, parse_number
 
 Row = Sequence[str | None]
 KnownLabel = Callable[[str], bool]
@@ -90,9 +90,12 @@ def _segment_row(rows: Sequence[Row], header: int) -> int | None:
     filled = [(i, str(cell)) for i, cell in enumerate(above) if cell is not None and str(cell).strip()]
     if not filled or not all(_is_label(cell) for _, cell in filled) or len(filled) >= len(labels):
         return None
-    beyond_first_column = any(i > 0 for i, _ in filled)
+    if not any(i > 0 for i, _ in filled):
+        return None  # a title line sits in the first column
     repeated = len({normalise_label(label) for label in labels}) < len(labels)
-    return header - 1 if beyond_first_column and (repeated or len(filled) >= 2) else None
+    positions = [i for i, _ in filled]
+    spread = positions[0] > 0 and all(b - a >= 2 for a, b in zip(positions, positions[1:], strict=False))
+    return header - 1 if repeated or (spread and len(filled) >= 2) else None
 
 
 def _is_description(rows: Sequence[Row], header: int) -> bool:

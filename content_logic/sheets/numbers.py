@@ -8,7 +8,6 @@ one way (``12,5``, ``1,234.50``, ``1.234.567``), so ``1.234`` means the same in 
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable
 from typing import Literal
 
@@ -18,23 +17,10 @@ import pyarrow.compute as pc
 from pydantic import BaseModel, ConfigDict
 
 from content_logic.problems import Problem
+from content_logic.sheets.cells import CURRENCY_AT_ENDS, CURRENCY_FOUND, MISSING_MARKS, SPACES, parse_number
 
 DecimalMark = Literal[".", ","]
 
-MISSING_MARKS = frozenset({"", "-", "--", "---", "—", "–", "n/a", "na", "n.a.", "null", "none", "nan", "#n/a"})
-"""What exports write for "no value" (Seller Center's ``--`` for a video with no shop); read as missing."""
-
-CURRENCY_MARKS = (
-    "US$", "MX$", "CA$", "AU$", "NZ$", "HK$", "NT$", "R$", "C$", "A$", "S/.", "S/", "RM", "Rp", "COP",
-    "USD", "EUR", "GBP", "MXN", "BRL", "MYR", "PEN", "CLP", "ARS", "IDR", "PHP", "THB", "VND", "SGD",
-    "$", "€", "£", "¥", "₱", "₫", "฿", "₹",
-)  # fmt: skip
-"""Currency symbols and ISO codes written before or after an amount; dropped, and kept on the column."""
-
-_CURRENCY = "|".join(re.escape(mark) for mark in sorted(CURRENCY_MARKS, key=len, reverse=True))
-_CURRENCY_AT_ENDS = rf"(?i)^(?:{_CURRENCY})\s*|\s*(?:{_CURRENCY})$"
-_CURRENCY_FOUND = re.compile(rf"^(?:[-+−]\s*)?({_CURRENCY})|({_CURRENCY})$", re.IGNORECASE)
-_SPACES = r"[\s\x{00a0}\x{202f}']+"  # thousands as spaces (1 234) or apostrophes (1'234)
 _SHAPE = r"^[-+]?(?:\d[\d.,]*|[.,]\d+)$"
 _AMBIGUOUS = r"^[-+]?[1-9]\d{0,2}[.,]\d{3}$"  # "1.234": thousands, or a decimal with three places
 _DOT_DECIMAL = r"^[-+]?(?:(?:\d{1,3}(?:,\d{3})+|\d*)\.\d+|\d{1,3}(?:,\d{3}){2,})$"
@@ -100,12 +86,14 @@ def _first(cells: pa.Array, mask: pa.Array) -> str | None:
 
 def _strip_marks(core: pa.Array) -> pa.Array:
     """Drop currency symbols or codes at either end (also between a sign and the digits) and spaces."""
-    core = pc.replace_substring(pc.replace_substring_regex(core, _CURRENCY_AT_ENDS, ""), "−", "-")
-    core = pc.replace_substring_regex(pc.replace_substring_regex(core, _SPACES, ""), r"^([-+])[^\d.,]*", r"\1")
-    return pc.replace_substring_regex(core, _CURRENCY_AT_ENDS, "")
+    core = pc.replace_substring(pc.replace_substring_regex(core, CURRENCY_AT_ENDS, ""), "−", "-")
+    core = pc.replace_substring_regex(pc.replace_substring_regex(core, SPACES, ""), r"^([-+])[^\d.,]*", r"\1")
+    return pc.replace_substring_regex(core, CURRENCY_AT_ENDS, "")
 
 
-def parse_number_column(values: Iterable[object] | pd.Series, *, prefer: DecimalMark | None = None) -> NumberColumn:
+def parse_number_column(
+    values: Iterable[object] | pd.Series, *, prefer: DecimalMark | None = None
+) -> NumberColumn:
     """Read a column of cells as numbers, deciding the decimal mark from the whole column.
 
     Cells that can only be read one way vote (``12,5`` and ``1.234.567`` for a decimal comma,
@@ -151,7 +139,9 @@ def parse_number_column(values: Iterable[object] | pd.Series, *, prefer: Decimal
         rows = odd.to_numpy(zero_copy_only=False)
         series[rows] = [_or_nan(parse_number(cell)) for cell in pc.filter(cells, odd).to_pylist()]
         unclear = pc.or_(unclear, odd)
-    unreadable = pc.and_not(pc.invert(missing), valid).to_numpy(zero_copy_only=False) & series.isna().to_numpy()
+    unreadable = (
+        pc.and_not(pc.invert(missing), valid).to_numpy(zero_copy_only=False) & series.isna().to_numpy()
+    )
     raw = text.to_pylist() if unreadable.any() else []
     return NumberColumn(
         values=series,
@@ -174,13 +164,15 @@ CURRENCY_SAMPLE = 50
 
 def _currency(cells: pa.Array) -> str | None:
     for cell in pc.drop_null(cells)[:CURRENCY_SAMPLE].to_pylist():
-        found = _CURRENCY_FOUND.search(str(cell).removesuffix("%").strip())
+        found = CURRENCY_FOUND.search(str(cell).removesuffix("%").strip())
         if found:
             return found.group(1) or found.group(2)
     return None
 
 
-def parse_rate_column(values: Iterable[object] | pd.Series, *, prefer: DecimalMark | None = None) -> NumberColumn:
+def parse_rate_column(
+    values: Iterable[object] | pd.Series, *, prefer: DecimalMark | None = None
+) -> NumberColumn:
     """A column of rates as shares from 0 to 1: ``2.83%`` → 0.0283; plain numbers are percentages
     (``42`` → 0.42) unless every one of them is at most 1 (then they are already shares)."""
     column = parse_number_column(values, prefer=prefer)
@@ -190,57 +182,3 @@ def parse_rate_column(values: Iterable[object] | pd.Series, *, prefer: DecimalMa
     already_shares = len(plain) > 0 and bool((plain.abs() <= 1).all())
     shares = column.values.where(~with_sign & already_shares, column.values / 100)
     return column.model_copy(update={"values": shares})
-
-
-def parse_rate(value: object) -> float | None:
-    """One rate as a share from 0 to 1: ``2.83%`` → 0.0283, ``42`` → 0.42, ``0.42`` → 0.42; else ``None``."""
-    number = parse_number(value)
-    if number is None:
-        return None
-    if str(value).strip().endswith("%") or abs(number) > 1:
-        return number / 100
-    return number
-
-
-_CURRENCY_RE = re.compile(_CURRENCY_AT_ENDS)
-_NUMBER = re.compile(r"^[+-]?(\d+|\d{1,3}([.,]\d{3})+)?([.,]\d+)?$")
-
-
-def parse_number(value: object) -> float | None:
-    """A number from one cell: ``12``, ``12,5``, ``1.234,5``, ``$5,350.00``, ``1.234,56 €``, ``35%`` (35);
-    ``None`` for missing marks (``--``, ``N/A``, empty) and for anything that isn't a number.
-
-    A single separator followed by exactly three digits (``1.234``, ``1,234``) is read as thousands,
-    as both English and Spanish spreadsheets write whole order counts that way. Read a whole column
-    with :func:`parse_number_column`, which decides that per column.
-    """
-    if value is None or isinstance(value, bool):
-        return None
-    if isinstance(value, int | float):
-        return float(value) if math.isfinite(value) else None
-    text = str(value).strip()
-    if text.casefold() in MISSING_MARKS:
-        return None
-    text = text.removesuffix("%").strip()
-    negative = text.startswith("(") and text.endswith(")")
-    text = _CURRENCY_RE.sub("", text.strip("()").strip()).replace("−", "-")
-    text = re.sub(r"[\s\u00a0\u202f']+", "", text)
-    text = re.sub(r"^([-+])[^\d.,]*", r"\1", text)
-    text = _CURRENCY_RE.sub("", text)
-    if not text or not _NUMBER.match(text) or not re.search(r"\d", text):
-        return None
-    sign = "-" if text.startswith("-") or negative else ""
-    text = text.lstrip("+-")
-    dots, commas = text.count("."), text.count(",")
-    if dots and commas:
-        decimal = "." if text.rfind(".") > text.rfind(",") else ","
-    elif dots + commas == 1:
-        mark = "." if dots else ","
-        integer, fraction = text.split(mark)
-        thousands = integer[:1] not in ("", "0") and len(fraction) == 3
-        decimal = "" if thousands else mark  # "1.234" is thousands, "0,125" a fraction
-    else:
-        decimal = ""  # no mark, or one repeated ("1.234.567"): thousands only
-    integer, _, fraction = text.rpartition(decimal) if decimal else (text, "", "")
-    digits = re.sub(r"[.,]", "", integer) or "0"
-    return float(f"{sign}{digits}.{fraction}" if fraction else f"{sign}{digits}")

@@ -43,13 +43,15 @@ class Sheet(BaseModel):
 
 
 def _problem(code: str, name: str, **values: str | int | float) -> InputError:
-    return InputError([Problem(code=code, file=name, values=values)])
+    return InputError([Problem(code=code, file=name, values=dict(values))])
 
 
 def _frame(rows: list[list[str | None]], labels: tuple[str, ...], first_row: int) -> pd.DataFrame:
     width = len(labels)
     body = [(row + [None] * (width - len(row)))[:width] for row in rows]
-    return pd.DataFrame(body, columns=list(labels), index=range(first_row, first_row + len(body)), dtype=object)
+    return pd.DataFrame(
+        body, columns=list(labels), index=range(first_row, first_row + len(body)), dtype=object
+    )
 
 
 def _tidy(frame: pd.DataFrame, layout: Layout, header_cells: Row) -> pd.DataFrame:
@@ -72,7 +74,7 @@ def _notes(name: str, layout: Layout, rows: list[list[str | None]], offset: int)
     header_row = layout.header + offset
     if layout.segment_row is not None:
         example = next(iter(layout.segments), "")
-        values = {"top": layout.segment_row + offset, "example": example}
+        values: dict[str, str | int | float] = {"top": layout.segment_row + offset, "example": example}
         notes.append(Problem(code="sheet_two_level_header", file=name, row=header_row, values=values))
     top = layout.segment_row if layout.segment_row is not None else layout.header
     if any(cell for row in rows[:top] for cell in row):
@@ -100,7 +102,7 @@ def _read_csv(data: bytes, name: str, is_known_label: KnownLabel | None) -> Shee
         frame = pd.read_csv(
             io.StringIO(text),
             sep=delimiter,
-            dtype=str,
+            dtype=object,  # plain Python strings: no Arrow round trip for a frame of text
             keep_default_na=False,
             na_values=[""],
             skipinitialspace=True,
@@ -114,7 +116,7 @@ def _read_csv(data: bytes, name: str, is_known_label: KnownLabel | None) -> Shee
     labels += tuple(f"Unnamed: {i}" for i in range(len(labels), len(frame.columns)))
     frame.columns = list(labels)
     frame.index = pd.RangeIndex(start + 2, start + 2 + len(frame))
-    frame = frame.astype(object).where(frame.notna(), None)
+    frame = frame.where(frame.notna(), None)
     frame = _tidy(frame, layout, head[layout.header])
     return Sheet(
         frame=frame,

@@ -151,7 +151,7 @@ class Workbook:
             try:
                 raw = self._book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
             except Exception as exc:
-                detail = {"detail": str(exc)[:200]}
+                detail: dict[str, str | int | float] = {"detail": str(exc)[:200]}
                 raise InputError([Problem(code="unreadable_xlsx", file=self._name, values=detail)]) from None
             self._rows[sheet] = [[_cell_text(value) for value in row] for row in raw]
         return self._rows[sheet]
