@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, get_args
+from typing import get_args
 
 import annotated_types
-import pandas as pd
 import streamlit as st
 from pydantic import BaseModel, ValidationError
 
@@ -21,6 +20,7 @@ from content_logic.team import (
     roster_csv,
 )
 from ui import team_state as state
+from ui.calculator_io import KEEP, demo_picker, file_upload, mapping_editor, table_editor, table_rows
 from ui.i18n import current_language, t
 from ui.widgets import problem_list
 
@@ -54,24 +54,16 @@ def _labels(prefix: str, ids: tuple[str, ...] | list[str]) -> dict[str, str]:
 
 
 def preset_picker() -> None:
-    """A picker that loads a typical team into the table and the answers."""
-    st.selectbox(
+    """A picker that loads a typical team into the table and the answers (the choice is kept)."""
+    demo_picker(
+        state.PRESET,
         t("team.preset_label"),
         DEMO_IDS,
-        index=None,
         format_func=_labels("team.preset", DEMO_IDS).__getitem__,
-        placeholder=t(f"team.preset.{ss[state.LOADED_PRESET]}") if ss.get(state.LOADED_PRESET) else None,
-        key=state.PRESET,
-        on_change=state.load_preset,
+        on_pick=state.load_demo,
+        default=state.DEFAULT_PRESET,
         help=t("team.preset_help"),
     )
-
-
-def _roster_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
-    frame = pd.DataFrame(rows, columns=list(COLUMNS))
-    frame["headcount"] = pd.to_numeric(frame["headcount"], errors="coerce").astype("float64")
-    frame["capabilities"] = [list(c) if isinstance(c, list | tuple) else [] for c in frame["capabilities"]]
-    return frame
 
 
 def roster_editor() -> None:
@@ -92,23 +84,16 @@ def roster_editor() -> None:
             format_func=_labels("team.cap", CAPABILITY_IDS).__getitem__,
         ),
     }
-    state.kept_editor(
-        state.ROSTER,
-        state.ROSTER_ROWS,
-        _roster_frame,
-        num_rows="dynamic",
-        hide_index=True,
-        column_config=config,
-    )
+    table_editor(state.ROSTER, state.initial_roster, num_rows="dynamic", column_config=config)
 
 
 def roster_files() -> None:
     """Import a roster file (replaces the table) and export the table as CSV."""
-    st.file_uploader(
+    file_upload(
+        state.UPLOAD,
         t("team.upload_label"),
-        type=["csv", "xlsx", "txt"],
-        key=state.UPLOAD,
-        on_change=state.import_roster,
+        types=("csv", "xlsx", "txt"),
+        on_file=state.file_arrived,
         help=t("team.upload_help"),
     )
     result = ss.get(state.IMPORT_RESULT)
@@ -132,71 +117,38 @@ def roster_files() -> None:
 
 
 def title_mapping() -> None:
-    """The titles of the last file the finder didn't know: say what each is (kept for the session)."""
-    unknown = ss.get(state.UNMAPPED) or []
-    if not unknown:
-        return
-    targets = [*(r for r in ROLE_IDS if r != "other"), *(f"cap:{c}" for c in CAPABILITY_IDS)]
+    """Ask what each title of the file the finder doesn't know is: a role, or what it covers (kept
+    for the session; the file is read again with the answers on the next run)."""
     roles, caps = _labels("team.role", ROLE_IDS), _labels("team.cap", CAPABILITY_IDS)
-    shown = {r: t("team.mapping_role", role=roles[r]) for r in ROLE_IDS}
-    shown |= {f"cap:{c}": t("team.mapping_covers", capability=caps[c]) for c in CAPABILITY_IDS}
-    with st.container(key="team_mapping", border=True):
-        st.markdown(f"**{t('team.mapping_header')}**")
-        st.caption(t("team.mapping_help"))
-        frame = pd.DataFrame(
-            {"label": [label for label, _ in unknown], "rows": [rows for _, rows in unknown], "target": None}
-        )
-        edited = st.data_editor(
-            frame,
-            key="team_mapping_editor",
-            hide_index=True,
-            disabled=["label", "rows"],
-            column_config={
-                "label": st.column_config.TextColumn(t("team.mapping_label")),
-                "rows": st.column_config.NumberColumn(t("team.mapping_rows"), width="small"),
-                "target": st.column_config.SelectboxColumn(
-                    t("team.mapping_target"), options=targets, format_func=shown.__getitem__
-                ),
-            },
-        )
-        chosen = {
-            str(row["label"]): str(row["target"]).removeprefix("cap:")
-            for row in edited.to_dict("records")
-            if isinstance(row["target"], str)
-        }
-        if st.button(t("team.mapping_apply"), key="team_mapping_apply", disabled=not chosen):
-            state.map_titles(chosen)
-            st.rerun()
+    shown = {r: t("team.mapping_role", role=roles[r]) for r in ROLE_IDS if r != "other"}
+    # A capability that is also a role's name (customer service) is offered once, as the role.
+    shown |= {c: t("team.mapping_covers", capability=caps[c]) for c in CAPABILITY_IDS if c not in shown}
+    shown.pop("founder_oversight", None)  # measured in the founder's hours, never by a title
+    mapping_editor(state.MAPPING, state.unmapped(), tuple(shown), id_label=shown.__getitem__)
 
 
 def questions() -> None:
     """The four questions a roster can't answer."""
-    for key, default in (
-        ("team_explain", "no"),
-        ("team_replicated", "no_winner_yet"),
-        ("team_founder_content_hours", 0.0),
-        ("team_founder_networking_hours", 0.0),
-    ):
-        state.kept(key, default)
     st.radio(
         t("team.q_explain"),
         ANSWERS,
         format_func=_labels("team.answer", ANSWERS).__getitem__,
         key="team_explain",
+        persist_state=KEEP,
     )
     st.radio(
         t("team.q_replicated"),
         REPLICATIONS,
         format_func=_labels("team.replication", REPLICATIONS).__getitem__,
         key="team_replicated",
+        persist_state=KEEP,
     )
-    st.number_input(
-        t("team.q_content_hours"), step=1.0, key="team_founder_content_hours", help=t("team.hours_help")
-    )
-    st.number_input(
-        t("team.q_networking_hours"), step=1.0, key="team_founder_networking_hours", help=t("team.hours_help")
-    )
-    state.remember(*state.ANSWER_KEYS.values())
+    for question, key in (("q_content_hours", "team_founder_content_hours"),
+                          ("q_networking_hours", "team_founder_networking_hours")):  # fmt: skip
+        ss[key] = float(ss.get(key) or 0.0)  # demos and restores may hold an int
+        st.number_input(
+            t(f"team.{question}"), step=1.0, key=key, help=t("team.hours_help"), persist_state=KEEP
+        )
 
 
 def _policy_widgets() -> dict[str, object]:
@@ -206,24 +158,22 @@ def _policy_widgets() -> dict[str, object]:
     for number, (field, key) in enumerate(state.POLICY_KEYS.items()):
         default = getattr(defaults, field)
         is_int = isinstance(default, int) and field == "plan_steps"
-        state.kept(key, default)
-        ss[key] = int(ss[key]) if is_int else float(ss[key])  # presets and restores may hold either type
+        value = ss.get(key, default)
+        ss[key] = int(value) if is_int else float(value)  # demos and restores may hold either type
         step = 1 if is_int else 0.1 if float(default) <= 1 else 1.0
-        values[field] = columns[number % 2].number_input(t(f"team.policy.{field}"), step=step, key=key)
-    state.remember(*state.POLICY_KEYS.values())
+        values[field] = columns[number % 2].number_input(
+            t(f"team.policy.{field}"), step=step, key=key, persist_state=KEEP
+        )
     return values
-
-
-def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
-    return pd.DataFrame(rows)
 
 
 def _models(values: dict[str, object]) -> tuple[TeamPolicy, TeamReference]:
     """The edited assumptions as models; the last valid ones (with a warning) if they don't validate."""
     reference = TeamReference()
-    capabilities = {row["capability"]: row for row in ss[f"{state.CAPABILITIES}_rows"]}
-    weights = {row["role"]: row for row in ss[f"{state.ROLES}_rows"]}
-    bounds = {row["answer"]: {"floor": row["floor"], "cap": row["cap"]} for row in ss[f"{state.BOUNDS}_rows"]}
+    capabilities = {row["capability"]: row for row in state.records(table_rows(state.CAPABILITIES))}
+    weights = {row["role"]: row for row in state.records(table_rows(state.ROLES))}
+    rows = state.records(table_rows(state.BOUNDS))
+    bounds = {row["answer"]: {"floor": row["floor"], "cap": row["cap"]} for row in rows}
     try:
         new_reference = TeamReference.model_validate(
             {
@@ -260,12 +210,7 @@ def _models(values: dict[str, object]) -> tuple[TeamPolicy, TeamReference]:
 
 
 def _reset() -> None:
-    state.set_values({key: getattr(TeamPolicy(), field) for field, key in state.POLICY_KEYS.items()})
-    state.replace_rows(
-        state.CAPABILITIES, f"{state.CAPABILITIES}_rows", state.capability_rows(TeamReference())
-    )
-    state.replace_rows(state.ROLES, f"{state.ROLES}_rows", state.role_rows(TeamReference()))
-    state.replace_rows(state.BOUNDS, f"{state.BOUNDS}_rows", state.bounds_rows(TeamPolicy()))
+    state.set_assumptions(TeamPolicy(), TeamReference())
 
 
 def assumptions() -> tuple[TeamPolicy, TeamReference]:
@@ -274,19 +219,15 @@ def assumptions() -> tuple[TeamPolicy, TeamReference]:
     with st.expander(t("team.assumptions_header"), icon=":material/tune:"):
         st.caption(t("team.assumptions_intro"))
         # Drawn only on request: the tables are the page's most expensive part of a rerun.
-        state.kept(state.SHOW_ASSUMPTIONS, False)
-        shown = st.toggle(t("team.assumptions_toggle"), key=state.SHOW_ASSUMPTIONS)
-        state.remember(state.SHOW_ASSUMPTIONS)
+        shown = st.toggle(t("team.assumptions_toggle"), key=state.SHOW_ASSUMPTIONS, persist_state=KEEP)
         if not shown:
             return ss.get(state.POLICY_MODEL, TeamPolicy()), ss.get(state.REFERENCE_MODEL, TeamReference())
         st.markdown(f"**{t('team.assumptions_policy')}**")
         values = _policy_widgets()
         st.markdown(f"**{t('team.assumptions_capabilities')}**")
-        state.kept_editor(
+        table_editor(
             state.CAPABILITIES,
-            f"{state.CAPABILITIES}_rows",
-            _frame,
-            hide_index=True,
+            lambda: state.capability_frame(TeamReference()),
             column_config={
                 "capability": st.column_config.SelectboxColumn(
                     t("team.col.capability"),
@@ -322,27 +263,21 @@ def assumptions() -> tuple[TeamPolicy, TeamReference]:
             disabled=True,
             pinned=True,
         )
-        state.kept_editor(
-            state.ROLES,
-            f"{state.ROLES}_rows",
-            _frame,
-            hide_index=True,
-            column_config={"role": role, **weight},
+        table_editor(
+            state.ROLES, lambda: state.role_frame(TeamReference()), column_config={"role": role, **weight}
         )
         st.markdown(f"**{t('team.assumptions_answers')}**")
         answer = st.column_config.SelectboxColumn(
             t("team.col.answer"),
-            options=[row["answer"] for row in state.bounds_rows(TeamPolicy())],
+            options=state.bounds_frame(TeamPolicy())["answer"].tolist(),
             format_func=_answer_label,
             disabled=True,
         )
         floor = st.column_config.NumberColumn(t("team.col.floor"), **_limits(_BOUNDS, "floor"))
         cap = st.column_config.NumberColumn(t("team.col.cap"), **_limits(_BOUNDS, "cap"))
-        state.kept_editor(
+        table_editor(
             state.BOUNDS,
-            f"{state.BOUNDS}_rows",
-            _frame,
-            hide_index=True,
+            lambda: state.bounds_frame(TeamPolicy()),
             column_config={"answer": answer, "floor": floor, "cap": cap},
         )
         st.button(
