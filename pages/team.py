@@ -39,10 +39,7 @@ with results_column:
     except InputError as error:
         team_view.problems(error.problems)
     else:
-        with top:
-            team_view.headline(result)
-        team_view.details(result)
-        team_view.downloads(result)
+        team_view.results(result, top)
         calculator_sharing(
             "team", lambda: room_summary(result).model_dump(mode="json"), team_state.save_inputs
         )

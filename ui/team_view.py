@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from content_logic.i18n import Language, translate
 from content_logic.problems import Problem
-from content_logic.team import TeamResult, problem_text, result_texts, summary_markdown, table_csv
+from content_logic.team import (
+    ResultTexts,
+    TeamResult,
+    problem_text,
+    result_texts,
+    summary_markdown,
+    table_csv,
+)
 from ui.i18n import current_language, t
 from ui.widgets import problem_list
 
@@ -29,9 +37,17 @@ def lesson_links() -> None:
         )
 
 
-def headline(result: TeamResult) -> None:
-    """The most urgent gap and what it costs, first thing on the page."""
+def results(result: TeamResult, top: DeltaGenerator) -> None:
+    """The headline (into ``top``, first thing on the page), then the details and the downloads."""
     texts = result_texts(result, current_language())
+    with top:
+        headline(result, texts)
+    details(result, texts)
+    downloads(result)
+
+
+def headline(result: TeamResult, texts: ResultTexts) -> None:
+    """The most urgent gap and what it costs."""
     with st.container(key="team_headline"):
         gap = result.headline
         if gap is None or texts.headline is None:
@@ -82,10 +98,9 @@ def _radar(points: tuple[tuple[str, int, float], ...], lang: Language) -> go.Fig
     return go.Figure(data=[go.Scatterpolar(reference), go.Scatterpolar(coverage)], layout=layout)
 
 
-def details(result: TeamResult) -> None:
+def details(result: TeamResult, texts: ResultTexts) -> None:
     """Metrics, the radar, the ranked gaps, the plan, what to stop, the ratio and any notes."""
     lang = current_language()
-    texts = result_texts(result, lang)
     gaps, critical, share = st.columns(3)
     gaps.metric(t("team.metric_gaps"), len(result.gaps))
     critical.metric(t("team.metric_critical"), len(result.critical_gaps))
