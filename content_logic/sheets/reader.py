@@ -15,6 +15,19 @@ from content_logic.sheets.source import OLE_MAGIC, XLSX_MAGIC, Workbook, csv_hea
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 """Uploads above 20 MB are refused: two years of daily rows per channel fit in well under 1 MB."""
 
+UNREADABLE_CODES = frozenset(
+    {
+        "too_large",
+        "empty_file",
+        "old_excel",
+        "binary_file",
+        "unreadable_csv",
+        "unreadable_xlsx",
+        "sheet_not_found",
+    }
+)
+"""The reader's problems that mean the file itself can't be read (not a table, damaged, too big)."""
+
 
 class Sheet(BaseModel):
     """One table read from a file: text cells (``None`` when empty) indexed by the spreadsheet row
