@@ -20,8 +20,6 @@ from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from bench.rerun_timing import compare_with_empty_page, open_page  # noqa: E402
 from content_logic.team import (  # noqa: E402
-    CAPABILITY_IDS,
-    ROLE_IDS,
     AnswerInputs,
     RosterRow,
     TeamInputs,
@@ -29,6 +27,7 @@ from content_logic.team import (  # noqa: E402
     read_file,
 )
 from content_logic.team.assess import assess_roster  # noqa: E402
+from content_logic.team.reference import CAPABILITY_IDS, ROLE_IDS  # noqa: E402
 from content_logic.team.validate import build_team  # noqa: E402
 
 PEOPLE = 200

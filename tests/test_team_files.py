@@ -10,7 +10,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from content_logic.team import (
-    ROLE_IDS,
     AnswerInputs,
     TeamInputs,
     assess,
@@ -19,6 +18,7 @@ from content_logic.team import (
     result_json,
     summary_markdown,
 )
+from content_logic.team.reference import ROLE_IDS
 
 ROSTERS = Path(__file__).parent / "data" / "team" / "rosters"
 

@@ -15,9 +15,7 @@ from hypothesis import strategies as st
 from content_logic.i18n import catalog, placeholders
 from content_logic.problems import InputError
 from content_logic.team import (
-    CAPABILITY_IDS,
     DEMO_IDS,
-    ROLE_IDS,
     AnswerInputs,
     RosterRow,
     TeamInputs,
@@ -34,6 +32,7 @@ from content_logic.team import (
     table_csv,
 )
 from content_logic.team.read import roster_rows
+from content_logic.team.reference import CAPABILITY_IDS, ROLE_IDS
 from content_logic.team.validate import parse_answers, parse_roster
 
 DATA = Path(__file__).parent / "data" / "team"

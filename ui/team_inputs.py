@@ -4,16 +4,12 @@ from __future__ import annotations
 
 from typing import get_args
 
-import annotated_types
 import streamlit as st
 from pydantic import BaseModel, ValidationError
 
 from content_logic.i18n import translate
 from content_logic.team import (
-    CAPABILITY_IDS,
     DEMO_IDS,
-    ROLE_IDS,
-    RosterRow,
     TeamPolicy,
     TeamReference,
     problem_text,
@@ -26,24 +22,23 @@ from ui.widgets import problem_list
 
 ss = st.session_state
 
-COLUMNS = tuple(RosterRow.model_fields)
-"""The roster table's columns, in the model's order."""
+_REFERENCE = TeamReference()
+CAPABILITY_IDS = tuple(c.id for c in _REFERENCE.capabilities)
+ROLE_IDS = tuple(r.id for r in _REFERENCE.roles)
 ANSWERS = tuple(TeamPolicy().diagnosis_bounds)
 REPLICATIONS = tuple(TeamPolicy().replication_bounds)
-_CAPABILITY = type(TeamReference().capabilities[0])
-_ROLE = type(TeamReference().roles[0])
+_CAPABILITY = type(_REFERENCE.capabilities[0])
 _BOUNDS = type(TeamPolicy().diagnosis_bounds["yes"])
 SEVERITIES = get_args(_CAPABILITY.model_fields["severity"].annotation)
 
 
 def _limits(model: type[BaseModel], field: str) -> dict[str, float]:
-    """A field's bounds as the model declares them, for a number column (never retyped here)."""
+    """A field's bounds as the model declares them (``Field(ge=..., le=...)``), for a number column."""
     limits: dict[str, float] = {}
     for rule in model.model_fields[field].metadata:
-        if isinstance(rule, annotated_types.Ge | annotated_types.Gt):
-            limits["min_value"] = float(rule.ge if isinstance(rule, annotated_types.Ge) else rule.gt)
-        if isinstance(rule, annotated_types.Le):
-            limits["max_value"] = float(rule.le)
+        for attribute, option in (("ge", "min_value"), ("gt", "min_value"), ("le", "max_value")):
+            if getattr(rule, attribute, None) is not None:
+                limits[option] = float(getattr(rule, attribute))
     return limits
 
 

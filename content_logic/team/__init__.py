@@ -10,7 +10,7 @@ from content_logic.team.demo import DEMO_IDS, demo_inputs
 from content_logic.team.models import AnswerInputs, RosterRow, TeamInputs, inputs_from_json, inputs_to_json
 from content_logic.team.policy import TeamPolicy
 from content_logic.team.read import read_file, roster_csv
-from content_logic.team.reference import CAPABILITY_IDS, ROLE_IDS, TeamReference
+from content_logic.team.reference import TeamReference
 from content_logic.team.report import (
     ResultTexts,
     result_json,
@@ -23,9 +23,7 @@ from content_logic.team.result import TeamResult
 from content_logic.team.text import problem_text
 
 __all__ = [
-    "CAPABILITY_IDS",
     "DEMO_IDS",
-    "ROLE_IDS",
     "AnswerInputs",
     "ResultTexts",
     "RosterRow",
