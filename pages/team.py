@@ -4,7 +4,7 @@ import streamlit as st
 
 from content_logic.problems import InputError
 from content_logic.team import TeamInputs, assess, room_summary
-from ui import team_inputs, team_state, team_view
+from ui import team_assumptions, team_inputs, team_state, team_view
 from ui.i18n import t
 from ui.share import calculator_sharing, restore_saved_inputs
 from ui.shell import require_app_shell
@@ -27,7 +27,7 @@ with inputs_column:
     team_inputs.title_mapping()
     st.subheader(t("team.questions_header"))
     team_inputs.questions()
-    policy, reference = team_inputs.assumptions()
+    policy, reference = team_assumptions.assumptions()
 
 inputs = TeamInputs(
     rows=team_state.current_rows(), answers=team_state.current_answers(), policy=policy, reference=reference
