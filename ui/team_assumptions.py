@@ -18,16 +18,25 @@ ss = st.session_state
 _CAPABILITY = type(TeamReference().capabilities[0])
 _BOUNDS = type(TeamPolicy().diagnosis_bounds["yes"])
 SEVERITIES = get_args(_CAPABILITY.model_fields["severity"].annotation)
+_ROLE = type(TeamReference().roles[0])
 
 
-def _limits(model: type[BaseModel], field: str) -> dict[str, float]:
-    """A field's bounds as the model declares them (``Field(ge=..., le=...)``), for a number column."""
+def _limits_of(rules: list[object]) -> dict[str, float]:
     limits: dict[str, float] = {}
-    for rule in model.model_fields[field].metadata:
+    for rule in rules:
         for attribute, option in (("ge", "min_value"), ("gt", "min_value"), ("le", "max_value")):
             if getattr(rule, attribute, None) is not None:
                 limits[option] = float(getattr(rule, attribute))
     return limits
+
+
+def _limits(model: type[BaseModel], field: str) -> dict[str, float]:
+    """A field's bounds as the model declares them (``Field(ge=..., le=...)``), for a number column."""
+    return _limits_of(model.model_fields[field].metadata)
+
+
+_WEIGHT_LIMITS = _limits_of(get_args(get_args(_ROLE.model_fields["covers"].annotation)[1])[1].metadata)
+"""A role's weight for a capability: the bounds of ``RoleProfile.covers``' values."""
 
 
 def _policy_widgets() -> dict[str, object]:
@@ -132,8 +141,7 @@ def assumptions() -> tuple[TeamPolicy, TeamReference]:
         )
         st.markdown(f"**{t('team.assumptions_roles')}**")
         weight = {
-            c: st.column_config.NumberColumn(cap_label[c], min_value=0.0, max_value=1.0, step=0.1)
-            for c in CAPABILITY_IDS  # RoleProfile checks every weight is 0–1 (its validator)
+            c: st.column_config.NumberColumn(cap_label[c], step=0.1, **_WEIGHT_LIMITS) for c in CAPABILITY_IDS
         }
         role = st.column_config.SelectboxColumn(
             t("team.col.role"),

@@ -9,7 +9,7 @@ every number here is shown on the page and can be changed there.
 
 from __future__ import annotations
 
-from typing import Literal, get_args
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -67,6 +67,9 @@ Side = Literal["content", "operations", "leadership"]
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
 
+Weight = Annotated[float, Field(ge=0, le=1)]
+"""How much of a capability one person in a role brings: 1 a specialist, 0 nothing (never more)."""
+
 
 class Capability(BaseModel):
     """One capability: its group, the level the reference team has, and what a gap in it means."""
@@ -98,15 +101,8 @@ class RoleProfile(BaseModel):
 
     id: RoleId
     side: Side
-    covers: dict[CapabilityId, float] = {}
+    covers: dict[CapabilityId, Weight] = {}
     """Capability → weight (0–1) one person in this role brings."""
-
-    @model_validator(mode="after")
-    def _weights_in_range(self) -> RoleProfile:
-        bad = [cap for cap, weight in self.covers.items() if not 0 <= weight <= 1]
-        if bad:
-            raise ValueError(f"role {self.id}: weights must be between 0 and 1 ({', '.join(bad)})")
-        return self
 
 
 def _cap(
