@@ -63,11 +63,31 @@ from content_logic.team.vocabulary import (
         ("Affiliate manager", "influencer_manager", None),
         ("Gestora de afiliados", "influencer_manager", None),
         ("Creator partnerships (20 h/week)", "influencer_manager", 0.5),
+        ("Jefa de marketing", "content_director", None),
+        ("Managing Partner", "founder", None),
+        ("Presidenta", "founder", None),
+        ("Gerenta de tienda", "store_operator", None),
+        ("Gerente de operaciones", "store_operator", None),
+        ("COO", "store_operator", None),
+        ("Chat moderator", "live_operator", None),
+        ("Moderadora", "live_operator", None),
+        ("Pick & pack", "logistics", None),
+        ("Empacadora", "logistics", None),
+        ("Logística (3 días/semana)", "logistics", 0.6),
+        ("Call center", "customer_service", None),
+        ("Sample coordinator", "influencer_manager", None),
+        ("Envío de muestras", "influencer_manager", None),
+        ("Especialista en TikTok Ads", "paid_media_buyer", None),
+        ("Community manager 20h/semana", "scriptwriter", 0.5),
+        ("Fotógrafa de producto (por proyecto)", "videographer_editor", 0.5),
+        ("Compradora", "supply_chain", None),
         # Titles nobody listed: "other", and the page asks what they cover.
         ("Growth hacker", None, None),
         ("Becaria", None, None),
         ("Diseñador gráfico", None, None),
         ("Virtual assistant", None, None),
+        ("Contadora", None, None),
+        ("Practicante", None, None),
     ],
 )  # fmt: skip
 def test_titles_match_a_role_and_a_share_of_the_week(title: str, role: str | None, fte: float | None) -> None:
@@ -118,7 +138,7 @@ def test_the_rule_is_editable_data() -> None:
 @pytest.mark.parametrize(
     ("word", "folded"),
     [("fundadora", "fundador"), ("editores", "editor"), ("encargada", "encargado"), ("lives", "live"),
-     ("operaciones", "operacion"), ("ugc", "ugc"), ("ceo", "ceo")],
+     ("operaciones", "operacion"), ("ugc", "ugc"), ("ceo", "ceo"), ("jefa", "jefe"), ("jefas", "jefe")],
 )  # fmt: skip
 def test_gender_and_plural_fold(word: str, folded: str) -> None:
     assert fold_word(word) == folded

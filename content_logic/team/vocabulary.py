@@ -53,6 +53,10 @@ _HOURS = re.compile(_NUMBER + r"\s*(?:hours?|horas?|hrs?|h)(?![a-z])" + _WEEK)
 _PERCENT = re.compile(_NUMBER + r"\s*%")
 
 
+IRREGULAR_FEMININE = {"jefa": "jefe", "presidenta": "presidente", "gerenta": "gerente", "clienta": "cliente"}
+"""Feminine titles whose masculine doesn't end in -o (``Jefa`` is ``Jefe``, not ``Jefo``)."""
+
+
 def fold_word(word: str) -> str:
     """One word without gender or plural: ``fundadora`` → ``fundador``, ``editores`` → ``editor``,
     ``encargada`` → ``encargado``. Applied to both sides of a comparison, so a fold that turns an
@@ -61,6 +65,8 @@ def fold_word(word: str) -> str:
         word = word[:-2]  # editores, operaciones, redes
     elif len(word) > 3 and word.endswith("s"):
         word = word[:-1]  # creadoras, envios, lives
+    if word in IRREGULAR_FEMININE:
+        return IRREGULAR_FEMININE[word]
     if len(word) > 3 and word.endswith("ora"):
         return word[:-1]  # fundadora, editora
     if len(word) > 3 and word.endswith("a"):
