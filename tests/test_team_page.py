@@ -26,7 +26,7 @@ HEADLINES = {
     "es": {
         "shelf_team": "Supervisión del contenido por el fundador",
         "solo_founder": "Dirección de contenido",
-        "content_first": "Publicidad de pago",
+        "content_first": "Promoción pagada",
         "agency_dependent": "Supervisión del contenido por el fundador",
         "affiliates": "Afiliados",
     },
