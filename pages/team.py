@@ -13,7 +13,7 @@ require_app_shell()
 
 restore_saved_inputs("team", team_state.restore_inputs)
 team_state.init()
-team_state.read_kept_file()  # a title mapped since the last run: read the file again
+team_state.read_again_if_mapped()  # a title mapped since the last run
 st.title(t("team.title"))
 top = st.container()
 inputs_column, results_column = st.columns([5, 6], gap="large")

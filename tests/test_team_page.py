@@ -326,3 +326,23 @@ def test_percentages_use_the_shared_formatter(team: Callable[[str], AppTest], la
     at.selectbox(key="team_preset").select("content_first").run()
     metrics = {m.label: m.value for m in at.metric}
     assert metrics[{"en": "Content share", "es": "Peso del contenido"}[lang]] == share
+
+
+IMPORT_FILE = """
+import streamlit as st
+from ui import team_state
+
+team_state.init()
+if st.button("exercise", key="exercise"):
+    team_state.import_file("Puesto,Personas\\nDueña,1\\nHost de lives (medio tiempo),1\\n".encode(), "ejercicio.csv")
+"""
+
+
+def test_a_lesson_exercise_file_is_read_as_an_upload() -> None:
+    # The hook a lesson's exercise link uses (issue 14): the file replaces the table like an upload.
+    at = AppTest.from_string(IMPORT_FILE, default_timeout=30)
+    at.run()
+    at.button(key="exercise").click().run()
+    assert not at.exception
+    assert [(r["role"], r["headcount"]) for r in _kept_rows(at)] == [("founder", 1.0), ("live_host", 0.5)]
+    assert at.session_state["team_import"][:3] == ("ok", "ejercicio.csv", 2)

@@ -27,7 +27,7 @@ from content_logic.team import (
     inputs_to_json,
     read_file,
 )
-from ui.calculator_io import KeptFile, current_mapping, kept_file, replace_table, table_rows
+from ui.calculator_io import KeptFile, current_mapping, replace_table, table_rows
 from ui.i18n import current_language
 
 PRESET = "team_preset"
@@ -40,8 +40,10 @@ IMPORT_RESULT = "team_import"
 """Session state: ``("ok", file, count, notes)`` or ``("error", file, problems)`` of the last read."""
 UNMAPPED = "team_unmapped"
 """Session state: the titles of the file in use that are still unknown (``UnmappedLabel``)."""
+LAST_FILE = "team_last_file"
+"""Session state: ``(data, name)`` of the last roster file read (an upload or a lesson's exercise)."""
 READ_WITH = "team_read_with"
-"""Session state: ``(file id, mapping)`` of the last reading, so a new mapping reads the file again."""
+"""Session state: the title mapping the last file was read with; a new one reads it again."""
 ANSWER_KEYS: dict[str, str] = {
     "explain_views_no_sales": "team_explain",
     "winner_replicated": "team_replicated",
@@ -148,8 +150,8 @@ def apply_inputs(inputs: TeamInputs) -> None:
     for field, key in ANSWER_KEYS.items():
         ss[key] = getattr(inputs.answers, field)
     set_assumptions(inputs.policy, inputs.reference)
-    ss.pop(IMPORT_RESULT, None)
-    ss.pop(UNMAPPED, None)
+    for key in (IMPORT_RESULT, UNMAPPED, LAST_FILE):  # a mapping given later can't bring the file back
+        ss.pop(key, None)
 
 
 def initial_roster() -> pd.DataFrame:
@@ -171,28 +173,35 @@ def load_demo(demo_id: str) -> None:
 
 def file_arrived(file: KeptFile | None) -> None:
     """Uploader callback: read the new file (or forget the last one's titles when it is removed)."""
-    ss.pop(READ_WITH, None)
     if file is None:
-        ss.pop(UNMAPPED, None)
-        ss.pop(IMPORT_RESULT, None)
+        for key in (LAST_FILE, UNMAPPED, IMPORT_RESULT):
+            ss.pop(key, None)
         return
-    read_kept_file()
+    _read(file.data, file.name)
 
 
-def read_kept_file() -> None:
-    """Read the file in use with the session's title mapping, unless that exact reading is done:
-    replace the table with its roster, or keep the table and say what is wrong."""
-    file = kept_file(UPLOAD)
+def import_file(data: bytes, name: str) -> None:
+    """Read a roster file as if uploaded (a lesson exercise's file): a good one replaces the table."""
+    _read(data, name)
+
+
+def read_again_if_mapped() -> None:
+    """Read the last file again when the user has mapped a title since (before the table is drawn)."""
+    if LAST_FILE in ss and ss.get(READ_WITH) != current_mapping(MAPPING):
+        _read(*ss[LAST_FILE])
+
+
+def _read(data: bytes, name: str) -> None:
+    """Read a file with the session's title mapping: replace the table with its roster, or keep the
+    table and say what is wrong."""
     mapping = current_mapping(MAPPING)
-    if file is None or ss.get(READ_WITH) == (file.file_id, mapping):
-        return
-    ss[READ_WITH] = (file.file_id, mapping)
-    reading = read_file(file.data, file.name, mapping=mapping)
+    ss[LAST_FILE], ss[READ_WITH] = (data, name), mapping
+    reading = read_file(data, name, mapping=mapping)
     if reading.problems or reading.inputs is None:
-        ss[IMPORT_RESULT] = ("error", file.name, list(reading.problems))
+        ss[IMPORT_RESULT] = ("error", name, list(reading.problems))
         return
     replace_table(ROSTER, roster_frame(reading.inputs.rows))
-    ss[IMPORT_RESULT] = ("ok", file.name, len(reading.inputs.rows), reading.notes)
+    ss[IMPORT_RESULT] = ("ok", name, len(reading.inputs.rows), reading.notes)
     ss[UNMAPPED] = reading.unmapped
 
 
