@@ -112,22 +112,12 @@ def read_file(data: bytes, filename: str, *, mapping: Mapping[str, str] | None =
         )
         raw_caps = "" if _blank(cell.get("capabilities")) else str(cell["capabilities"])
         capabilities = tuple(p for p in CAPABILITY_SEPARATORS.split(raw_caps.strip()) if p)
-        role: str | None = title
-        if title is not None:
-            answer = answers.get(title_key(written)) or answers.get(title_key(title))
-            known = role_id(title)
-            if answer in ROLE_IDS:
-                role = answer
-            elif answer is not None:
-                role, capabilities = "other", (answer,)
-            elif known is not None:
-                role = known
-                if known == "other":  # an exported "other" line: its name is in the name column
-                    written = None if name_column is None or _blank(record.get(name_column)) else written
-            else:
-                role = "other"
-                label, count = unmapped.get(title_key(title), (title, 0))
-                unmapped[title_key(title)] = (label, count + 1)
+        role, capabilities, known = _role(title, written, answers, capabilities)
+        if known == "other":  # an exported "other" line: its name is in the name column, or nowhere
+            written = None if name_column is None or _blank(record.get(name_column)) else written
+        if title is not None and role == "other" and known is None and not capabilities:
+            label, count = unmapped.get(title_key(title), (title, 0))
+            unmapped[title_key(title)] = (label, count + 1)
         if written is not None and written == role:
             written = None  # an exported role id: nothing was written but the id
         headcount = None if per_person else cell.get("headcount")
@@ -146,7 +136,7 @@ def read_file(data: bytes, filename: str, *, mapping: Mapping[str, str] | None =
         numbers.append(int(number))
         people.append(entry.headcount * share)
     rows = tuple(
-        first.model_copy(update={"role": first.role, "headcount": round(math.fsum(people), 6)})
+        first.model_copy(update={"headcount": round(math.fsum(people), 6)})
         for first, _, people in lines.values()
     )
     notes = (*sheet.notes, *_notes(lines, filename, per_person=per_person))
@@ -166,6 +156,28 @@ def read_file(data: bytes, filename: str, *, mapping: Mapping[str, str] | None =
     )
     inputs = TeamInputs(rows=rows) if rows else None
     return Reading(inputs=inputs, problems=tuple(problems), notes=notes, unmapped=labels)
+
+
+def _role(
+    title: str | None,
+    written: str | None,
+    answers: Mapping[str, RoleId | CapabilityId],
+    capabilities: tuple[str, ...],
+) -> tuple[str | None, tuple[str, ...], RoleId | None]:
+    """The role a row's title is read as, its capabilities, and the role the vocabulary knows it as.
+
+    The user's answer comes first (a role, or a capability an "other" line covers); then the
+    vocabulary; a title neither knows is an "other" line covering nothing until the user says.
+    """
+    if title is None:
+        return None, capabilities, None
+    answer = answers.get(title_key(written)) or answers.get(title_key(title))
+    known = role_id(title)
+    if answer in ROLE_IDS:
+        return answer, capabilities, known
+    if answer is not None:
+        return "other", (answer,), known
+    return known or "other", capabilities, known
 
 
 def _share(cell: Mapping[str, Any], title: str | None, rule: PartTimeRule) -> float:
