@@ -299,3 +299,24 @@ def test_an_imported_roster_names_rows_as_the_spreadsheet_does() -> None:
     data = b"Team export\n\nrole,headcount\nfounder,1\n\ncontent_director,-2\n"
     reading = read_file(data, "team.csv")
     assert [(p.row, p.column) for p in reading.problems] == [(6, "headcount")]
+
+
+@pytest.mark.parametrize(
+    ("answers", "lang", "listed"),
+    [
+        (AnswerInputs(explain_views_no_sales="maybe"), "en", "Use one of: “Yes”, “Partly, sometimes”, “No”."),
+        (
+            AnswerInputs(explain_views_no_sales="maybe"),
+            "es",
+            "Usa una de estas: «Sí», «A medias, a veces», «No».",
+        ),
+        (AnswerInputs(winner_replicated="x"), "es", "«No, el éxito se quedó en algo puntual»"),
+    ],
+)
+def test_accepted_answers_are_listed_as_labels_never_ids(
+    answers: AnswerInputs, lang: str, listed: str
+) -> None:
+    with pytest.raises(InputError) as error:
+        parse_answers(answers)
+    text = problem_text(error.value.problems[0], lang)  # type: ignore[arg-type]
+    assert listed in text and "no_winner_yet" not in text and "partly" not in text

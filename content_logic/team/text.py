@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from content_logic.formatting import format_decimal, format_percent
 from content_logic.i18n import Language, translate
 from content_logic.problems import Problem
@@ -103,6 +105,12 @@ def stop_text(item: StopItem, lang: Language) -> str:
     return translate(f"team.stop.{item.code}", lang, capability=capability, **values)
 
 
+def _listed(labels: Iterable[str], lang: Language) -> str:
+    """Labels quoted as each language quotes (some labels hold commas): “Yes”, “No” / «Sí», «No»."""
+    opening, closing = ("«", "»") if lang == "es" else ("“", "”")
+    return ", ".join(f"{opening}{label}{closing}" for label in labels)
+
+
 def problem_text(problem: Problem, lang: Language) -> str:
     """A roster problem in words, with role and capability ids shown as labels in ``lang``."""
     values = dict(problem.values)
@@ -110,9 +118,12 @@ def problem_text(problem: Problem, lang: Language) -> str:
     if isinstance(role, str) and role in ROLE_IDS:
         values["role"] = translate(f"team.role.{role}", lang)
     if problem.code == "team_unknown_role":  # never English ids in a Spanish message
-        values["accepted"] = ", ".join(role_label(r, lang) for r in ROLE_IDS if r != "other")
+        values["accepted"] = _listed((role_label(r, lang) for r in ROLE_IDS if r != "other"), lang)
+    elif problem.code == "team_unknown_answer" and isinstance(question := values.pop("question", None), str):
+        ids = str(values["accepted"]).split(", ")
+        values["accepted"] = _listed((translate(f"team.{question}.{i}", lang) for i in ids), lang)
     elif problem.code == "team_unknown_capability":
-        values["accepted"] = ", ".join(capability_label(c, lang) for c in CAPABILITY_IDS)
+        values["accepted"] = _listed((capability_label(c, lang) for c in CAPABILITY_IDS), lang)
     for key in ("value", "max", "total", "content", "networking", "people"):
         if isinstance(values.get(key), float):
             values[key] = number(float(values[key]), lang, digits=2)

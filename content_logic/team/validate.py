@@ -215,8 +215,10 @@ def parse_answers(answers: AnswerInputs) -> DiagnosticAnswers:
     for value, accepted in ((explain, ANSWERS), (replicated, REPLICATIONS)):
         if value is None:
             shown = answers.explain_views_no_sales if accepted is ANSWERS else answers.winner_replicated
+            question = "answer" if accepted is ANSWERS else "replication"  # the catalog's labels for them
+            values: dict[str, str | int | float] = {"value": shown, "question": question}
             problems.append(
-                Problem(code="team_unknown_answer", values={"value": shown, "accepted": ", ".join(accepted)})
+                Problem(code="team_unknown_answer", values={**values, "accepted": ", ".join(accepted)})
             )
     content = _hours(answers.founder_content_hours, "team_content_hours_range", problems)
     networking = _hours(answers.founder_networking_hours, "team_networking_hours_range", problems)
