@@ -228,3 +228,29 @@ def test_one_row_per_person_sums_to_the_headcount_roster(rows: list[tuple[str, f
     reading = read_file(per_person.encode(), "p.csv")
     assert reading.inputs is not None
     assert [(row.name, row.headcount) for row in reading.inputs.rows] == expected
+
+
+def _xlsx(rows: list[tuple[str, float]], above: list[str]) -> bytes:
+    from io import BytesIO
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for line in above:
+        sheet.append([line or None])
+    sheet.append(["Job title", "People"])
+    for title, people in rows:
+        sheet.append([title, people])
+    buffer = BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+@settings(max_examples=20, deadline=None)
+@given(_rows, _titles)
+def test_title_rows_above_an_xlsx_header_never_change_the_roster(
+    rows: list[tuple[str, float]], above: list[str]
+) -> None:
+    assert _read(_xlsx(rows, above)) == _read(_csv(rows, ",", []))
