@@ -3,8 +3,8 @@
 import streamlit as st
 
 from content_logic.problems import InputError
-from content_logic.team import TeamInputs, assess_inputs, room_summary
-from ui import team_inputs, team_state, team_view
+from content_logic.team import TeamInputs, assess, room_summary
+from ui import team_assumptions, team_inputs, team_state, team_view
 from ui.i18n import t
 from ui.share import calculator_sharing, restore_saved_inputs
 from ui.shell import require_app_shell
@@ -13,6 +13,7 @@ require_app_shell()
 
 restore_saved_inputs("team", team_state.restore_inputs)
 team_state.init()
+team_state.read_again_if_mapped()  # a title mapped since the last run
 st.title(t("team.title"))
 top = st.container()
 inputs_column, results_column = st.columns([5, 6], gap="large")
@@ -23,9 +24,10 @@ with inputs_column:
     st.subheader(t("team.roster_header"))
     team_inputs.roster_editor()
     team_inputs.roster_files()
+    team_inputs.title_mapping()
     st.subheader(t("team.questions_header"))
     team_inputs.questions()
-    policy, reference = team_inputs.assumptions()
+    policy, reference = team_assumptions.assumptions()
 
 inputs = TeamInputs(
     rows=team_state.current_rows(), answers=team_state.current_answers(), policy=policy, reference=reference
@@ -33,12 +35,11 @@ inputs = TeamInputs(
 with results_column:
     st.subheader(t("team.results_header"))
     try:
-        report = assess_inputs(inputs)
+        result = assess(inputs)
     except InputError as error:
         team_view.problems(error.problems)
     else:
-        with top:
-            team_view.headline(report)
-        team_view.details(report)
-        team_view.downloads(report)
-        calculator_sharing("team", lambda: room_summary(report), team_state.save_inputs)
+        team_view.results(result, top)
+        calculator_sharing(
+            "team", lambda: room_summary(result).model_dump(mode="json"), team_state.save_inputs
+        )

@@ -1,51 +1,48 @@
-"""Team page inputs: preset picker, roster table with CSV import/export, questions, assumptions."""
+"""Team page inputs: demo picker, roster table, file import (with its title mapping) and export, questions."""
 
 from __future__ import annotations
 
-from typing import Any
-
-import pandas as pd
 import streamlit as st
-from pydantic import ValidationError
 
 from content_logic.i18n import translate
-from content_logic.team import CAPABILITY_IDS, PRESET_IDS, ROLE_IDS, TeamPolicy, TeamReference, roster_csv
-from content_logic.team.policy import ANSWERS, REPLICATIONS
-from content_logic.team.reference import SEVERITIES
-from content_logic.team.text import problem_text
-from content_logic.team.validate import COLUMNS
+from content_logic.team import (
+    DEMO_IDS,
+    TeamPolicy,
+    TeamReference,
+    problem_text,
+    roster_csv,
+)
 from ui import team_state as state
+from ui.calculator_io import KEEP, demo_picker, file_upload, mapping_editor, table_editor
 from ui.i18n import current_language, t
 from ui.widgets import problem_list
 
 ss = st.session_state
 
+_REFERENCE = TeamReference()
+CAPABILITY_IDS = tuple(c.id for c in _REFERENCE.capabilities)
+ROLE_IDS = tuple(r.id for r in _REFERENCE.roles)
+ANSWERS = tuple(TeamPolicy().diagnosis_bounds)
+REPLICATIONS = tuple(TeamPolicy().replication_bounds)
 
-def _labels(prefix: str, ids: tuple[str, ...] | list[str]) -> dict[str, str]:
+
+def labels(prefix: str, ids: tuple[str, ...] | list[str]) -> dict[str, str]:
     """``{id: label}`` in the session's language, looked up once per run (format_func calls it a lot)."""
     lang = current_language()
     return {i: translate(f"{prefix}.{i}", lang) for i in ids}
 
 
 def preset_picker() -> None:
-    """A picker that loads a typical team into the table and the answers."""
-    st.selectbox(
+    """A picker that loads a typical team into the table and the answers (the choice is kept)."""
+    demo_picker(
+        state.PRESET,
         t("team.preset_label"),
-        PRESET_IDS,
-        index=None,
-        format_func=_labels("team.preset", PRESET_IDS).__getitem__,
-        placeholder=t(f"team.preset.{ss[state.LOADED_PRESET]}") if ss.get(state.LOADED_PRESET) else None,
-        key=state.PRESET,
-        on_change=state.load_preset,
+        DEMO_IDS,
+        format_func=labels("team.preset", DEMO_IDS).__getitem__,
+        on_pick=state.load_demo,
+        default=state.DEFAULT_PRESET,
         help=t("team.preset_help"),
     )
-
-
-def _roster_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
-    frame = pd.DataFrame(rows, columns=list(COLUMNS))
-    frame["headcount"] = pd.to_numeric(frame["headcount"], errors="coerce").astype("float64")
-    frame["capabilities"] = [list(c) if isinstance(c, list | tuple) else [] for c in frame["capabilities"]]
-    return frame
 
 
 def roster_editor() -> None:
@@ -55,7 +52,7 @@ def roster_editor() -> None:
         "role": st.column_config.SelectboxColumn(
             t("team.col.role"),
             options=ROLE_IDS,
-            format_func=_labels("team.role", ROLE_IDS).__getitem__,
+            format_func=labels("team.role", ROLE_IDS).__getitem__,
             width="medium",
         ),
         "headcount": st.column_config.NumberColumn(t("team.col.headcount"), width="small"),
@@ -63,26 +60,19 @@ def roster_editor() -> None:
         "capabilities": st.column_config.MultiselectColumn(
             t("team.col.capabilities"),
             options=CAPABILITY_IDS,
-            format_func=_labels("team.cap", CAPABILITY_IDS).__getitem__,
+            format_func=labels("team.cap", CAPABILITY_IDS).__getitem__,
         ),
     }
-    state.kept_editor(
-        state.ROSTER,
-        state.ROSTER_ROWS,
-        _roster_frame,
-        num_rows="dynamic",
-        hide_index=True,
-        column_config=config,
-    )
+    table_editor(state.ROSTER, state.initial_roster, num_rows="dynamic", column_config=config)
 
 
 def roster_files() -> None:
     """Import a roster file (replaces the table) and export the table as CSV."""
-    st.file_uploader(
+    file_upload(
+        state.UPLOAD,
         t("team.upload_label"),
-        type=["csv", "xlsx", "txt"],
-        key=state.UPLOAD,
-        on_change=state.import_roster,
+        types=("csv", "xlsx", "txt"),
+        on_file=state.file_arrived,
         help=t("team.upload_help"),
     )
     result = ss.get(state.IMPORT_RESULT)
@@ -105,188 +95,36 @@ def roster_files() -> None:
     )
 
 
+def title_mapping() -> None:
+    """Ask what each title of the file the finder doesn't know is: a role, or what it covers (kept
+    for the session; the file is read again with the answers on the next run)."""
+    roles, caps = labels("team.role", ROLE_IDS), labels("team.cap", CAPABILITY_IDS)
+    shown = {r: t("team.mapping_role", role=roles[r]) for r in ROLE_IDS if r != "other"}
+    # A capability that is also a role's name (customer service) is offered once, as the role.
+    shown |= {c: t("team.mapping_covers", capability=caps[c]) for c in CAPABILITY_IDS if c not in shown}
+    shown.pop("founder_oversight", None)  # measured in the founder's hours, never by a title
+    mapping_editor(state.MAPPING, state.unmapped(), tuple(shown), id_label=shown.__getitem__)
+
+
 def questions() -> None:
     """The four questions a roster can't answer."""
-    for key, default in (
-        ("team_explain", "no"),
-        ("team_replicated", "no_winner_yet"),
-        ("team_founder_content_hours", 0.0),
-        ("team_founder_networking_hours", 0.0),
-    ):
-        state.kept(key, default)
     st.radio(
         t("team.q_explain"),
         ANSWERS,
-        format_func=_labels("team.answer", ANSWERS).__getitem__,
+        format_func=labels("team.answer", ANSWERS).__getitem__,
         key="team_explain",
+        persist_state=KEEP,
     )
     st.radio(
         t("team.q_replicated"),
         REPLICATIONS,
-        format_func=_labels("team.replication", REPLICATIONS).__getitem__,
+        format_func=labels("team.replication", REPLICATIONS).__getitem__,
         key="team_replicated",
+        persist_state=KEEP,
     )
-    st.number_input(
-        t("team.q_content_hours"), step=1.0, key="team_founder_content_hours", help=t("team.hours_help")
-    )
-    st.number_input(
-        t("team.q_networking_hours"), step=1.0, key="team_founder_networking_hours", help=t("team.hours_help")
-    )
-    state.remember(*state.ANSWER_KEYS.values())
-
-
-def _policy_widgets() -> dict[str, object]:
-    defaults = TeamPolicy()
-    columns = st.columns(2)
-    values: dict[str, object] = {}
-    for number, (field, key) in enumerate(state.POLICY_KEYS.items()):
-        default = getattr(defaults, field)
-        is_int = isinstance(default, int) and field == "plan_steps"
-        state.kept(key, default)
-        ss[key] = int(ss[key]) if is_int else float(ss[key])  # presets and restores may hold either type
-        step = 1 if is_int else 0.1 if float(default) <= 1 else 1.0
-        values[field] = columns[number % 2].number_input(t(f"team.policy.{field}"), step=step, key=key)
-    state.remember(*state.POLICY_KEYS.values())
-    return values
-
-
-def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
-    return pd.DataFrame(rows)
-
-
-def _models(values: dict[str, object]) -> tuple[TeamPolicy, TeamReference]:
-    """The edited assumptions as models; the last valid ones (with a warning) if they don't validate."""
-    reference = TeamReference()
-    capabilities = {row["capability"]: row for row in ss[f"{state.CAPABILITIES}_rows"]}
-    weights = {row["role"]: row for row in ss[f"{state.ROLES}_rows"]}
-    bounds = {row["answer"]: {"floor": row["floor"], "cap": row["cap"]} for row in ss[f"{state.BOUNDS}_rows"]}
-    try:
-        new_reference = TeamReference.model_validate(
-            {
-                "capabilities": [
-                    {
-                        **c.model_dump(),
-                        **{k: v for k, v in capabilities.get(c.id, {}).items() if k != "capability"},
-                    }
-                    for c in reference.capabilities
-                ],
-                "roles": [
-                    {
-                        "id": r.id,
-                        "side": r.side,
-                        "covers": {k: v for k, v in weights.get(r.id, {}).items() if k != "role" and v},
-                    }
-                    for r in reference.roles
-                ],
-            }
+    for question, key in (("q_content_hours", "team_founder_content_hours"),
+                          ("q_networking_hours", "team_founder_networking_hours")):  # fmt: skip
+        ss[key] = float(ss.get(key) or 0.0)  # demos and restores may hold an int
+        st.number_input(
+            t(f"team.{question}"), step=1.0, key=key, help=t("team.hours_help"), persist_state=KEEP
         )
-        policy = TeamPolicy.model_validate(
-            {
-                **values,
-                "diagnosis_bounds": {a: bounds.get(f"explain.{a}") for a in ANSWERS},
-                "replication_bounds": {a: bounds.get(f"replicated.{a}") for a in REPLICATIONS},
-            }
-        )
-    except ValidationError as error:
-        detail = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors()[:3])
-        st.warning(t("team.assumptions_invalid", detail=detail), icon=":material/warning:")
-        return ss.get(state.POLICY_MODEL, TeamPolicy()), ss.get(state.REFERENCE_MODEL, TeamReference())
-    ss[state.POLICY_MODEL], ss[state.REFERENCE_MODEL] = policy, new_reference
-    return policy, new_reference
-
-
-def _reset() -> None:
-    state.set_values({key: getattr(TeamPolicy(), field) for field, key in state.POLICY_KEYS.items()})
-    state.replace_rows(
-        state.CAPABILITIES, f"{state.CAPABILITIES}_rows", state.capability_rows(TeamReference())
-    )
-    state.replace_rows(state.ROLES, f"{state.ROLES}_rows", state.role_rows(TeamReference()))
-    state.replace_rows(state.BOUNDS, f"{state.BOUNDS}_rows", state.bounds_rows(TeamPolicy()))
-
-
-def assumptions() -> tuple[TeamPolicy, TeamReference]:
-    """Every threshold and reference number, shown and editable; returns the ones to use."""
-    cap_label = _labels("team.cap_short", CAPABILITY_IDS)
-    with st.expander(t("team.assumptions_header"), icon=":material/tune:"):
-        st.caption(t("team.assumptions_intro"))
-        # Drawn only on request: the tables are the page's most expensive part of a rerun.
-        state.kept(state.SHOW_ASSUMPTIONS, False)
-        shown = st.toggle(t("team.assumptions_toggle"), key=state.SHOW_ASSUMPTIONS)
-        state.remember(state.SHOW_ASSUMPTIONS)
-        if not shown:
-            return ss.get(state.POLICY_MODEL, TeamPolicy()), ss.get(state.REFERENCE_MODEL, TeamReference())
-        st.markdown(f"**{t('team.assumptions_policy')}**")
-        values = _policy_widgets()
-        st.markdown(f"**{t('team.assumptions_capabilities')}**")
-        state.kept_editor(
-            state.CAPABILITIES,
-            f"{state.CAPABILITIES}_rows",
-            _frame,
-            hide_index=True,
-            column_config={
-                "capability": st.column_config.SelectboxColumn(
-                    t("team.col.capability"),
-                    options=CAPABILITY_IDS,
-                    format_func=cap_label.__getitem__,
-                    disabled=True,
-                ),
-                "minimum": st.column_config.NumberColumn(t("team.col.minimum"), min_value=0, max_value=100),
-                "full_fte": st.column_config.NumberColumn(
-                    t("team.col.full_fte"), min_value=0.1, max_value=50
-                ),
-                "severity": st.column_config.SelectboxColumn(
-                    t("team.col.severity"),
-                    options=SEVERITIES,
-                    format_func=_labels("team.severity", SEVERITIES).__getitem__,
-                ),
-                "priority": st.column_config.NumberColumn(t("team.col.priority"), min_value=1, step=1),
-            },
-        )
-        st.markdown(f"**{t('team.assumptions_roles')}**")
-        weight = {
-            c: st.column_config.NumberColumn(cap_label[c], min_value=0.0, max_value=1.0, step=0.1)
-            for c in CAPABILITY_IDS
-        }
-        role = st.column_config.SelectboxColumn(
-            t("team.col.role"),
-            options=ROLE_IDS,
-            format_func=_labels("team.role", ROLE_IDS).__getitem__,
-            disabled=True,
-            pinned=True,
-        )
-        state.kept_editor(
-            state.ROLES,
-            f"{state.ROLES}_rows",
-            _frame,
-            hide_index=True,
-            column_config={"role": role, **weight},
-        )
-        st.markdown(f"**{t('team.assumptions_answers')}**")
-        answer = st.column_config.SelectboxColumn(
-            t("team.col.answer"),
-            options=[row["answer"] for row in state.bounds_rows(TeamPolicy())],
-            format_func=_answer_label,
-            disabled=True,
-        )
-        floor = st.column_config.NumberColumn(t("team.col.floor"), min_value=0, max_value=100)
-        cap = st.column_config.NumberColumn(t("team.col.cap"), min_value=0, max_value=100)
-        state.kept_editor(
-            state.BOUNDS,
-            f"{state.BOUNDS}_rows",
-            _frame,
-            hide_index=True,
-            column_config={"answer": answer, "floor": floor, "cap": cap},
-        )
-        st.button(
-            t("team.assumptions_reset"),
-            key="team_reset_assumptions",
-            on_click=_reset,
-            icon=":material/restart_alt:",
-        )
-        return _models(values)
-
-
-def _answer_label(value: str) -> str:
-    question, answer = value.split(".")
-    kind = "answer" if question == "explain" else "replication"
-    return f"{t(f'team.q_short.{question}')}: {t(f'team.{kind}.{answer}')}"

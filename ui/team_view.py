@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from content_logic.i18n import Language, translate
 from content_logic.problems import Problem
-from content_logic.team import TeamReport, report_csv, report_markdown
-from content_logic.team.text import (
-    capability_label,
-    gap_cost,
-    gap_reason,
-    gap_title,
-    number,
-    plan_text,
+from content_logic.team import (
+    ResultTexts,
+    TeamResult,
     problem_text,
-    stop_text,
+    result_texts,
+    summary_markdown,
+    table_csv,
 )
 from ui.i18n import current_language, t
 from ui.widgets import problem_list
@@ -39,21 +37,30 @@ def lesson_links() -> None:
         )
 
 
-def headline(report: TeamReport) -> None:
-    """The most urgent gap and what it costs, first thing on the page."""
-    lang = current_language()
+def results(result: TeamResult, top: DeltaGenerator) -> None:
+    """The headline (into ``top``, first thing on the page), then the details and the downloads."""
+    texts = result_texts(result, current_language())
+    with top:
+        headline(result, texts)
+    details(result, texts)
+    downloads(result)
+
+
+def headline(result: TeamResult, texts: ResultTexts) -> None:
+    """The most urgent gap and what it costs."""
     with st.container(key="team_headline"):
-        gap = report.headline
-        if gap is None:
-            st.success(t("team.headline_none"), icon=":material/verified:")
+        gap = result.headline
+        if gap is None or texts.headline is None:
+            st.success(texts.headline_cost, icon=":material/verified:")
             return
-        title = t("team.headline", capability=capability_label(gap.capability, lang))
-        _BANNER[gap.severity](f"**{title}**\n\n{gap_cost(gap, lang)}", icon=":material/priority_high:")
+        _BANNER[gap.severity](
+            f"**{texts.headline}**\n\n{texts.headline_cost}", icon=":material/priority_high:"
+        )
 
 
-def radar(report: TeamReport, lang: Language) -> go.Figure:
+def radar(result: TeamResult, lang: Language) -> go.Figure:
     """Coverage per capability (filled) against the reference minimum (line), closed polygons."""
-    points = tuple((c.capability, round(c.coverage), c.minimum) for c in report.coverage)
+    points = tuple((c.capability, round(c.coverage), c.minimum) for c in result.coverage)
     return _radar(points, lang)
 
 
@@ -91,54 +98,46 @@ def _radar(points: tuple[tuple[str, int, float], ...], lang: Language) -> go.Fig
     return go.Figure(data=[go.Scatterpolar(reference), go.Scatterpolar(coverage)], layout=layout)
 
 
-def details(report: TeamReport) -> None:
+def details(result: TeamResult, texts: ResultTexts) -> None:
     """Metrics, the radar, the ranked gaps, the plan, what to stop, the ratio and any notes."""
     lang = current_language()
     gaps, critical, share = st.columns(3)
-    gaps.metric(t("team.metric_gaps"), len(report.gaps))
-    critical.metric(t("team.metric_critical"), len(report.critical_gaps))
-    share.metric(t("team.metric_content_share"), f"{number(100 * report.ratio.share, lang, digits=0)} %")
+    gaps.metric(t("team.metric_gaps"), len(result.gaps))
+    critical.metric(t("team.metric_critical"), len(result.critical_gaps))
+    share.metric(t("team.metric_content_share"), texts.content_share)
     st.plotly_chart(
-        radar(report, lang), key="team_radar", config={"displayModeBar": False}, alt=t("team.radar_alt")
+        radar(result, lang), key="team_radar", config={"displayModeBar": False}, alt=t("team.radar_alt")
     )
     with st.container(key="team_gaps"):
         st.subheader(t("team.gaps_header"))
-        for gap in report.gaps:
-            st.markdown(f"{gap_title(gap, lang)}  \n{gap_reason(gap, lang)}  \n_{gap_cost(gap, lang)}_")
-        if not report.gaps:
+        for gap in texts.gaps:
+            st.markdown(f"{gap.title}  \n{gap.reason}  \n_{gap.cost}_")
+        if not texts.gaps:
             st.markdown(t("team.report.none"))
     with st.container(key="team_plan"):
         st.subheader(t("team.plan_header"))
-        st.markdown("\n\n".join(plan_text(step, lang) for step in report.plan) or t("team.plan_none"))
+        st.markdown("\n\n".join(texts.plan) or t("team.plan_none"))
     with st.container(key="team_stop"):
         st.subheader(t("team.stop_header"))
-        st.markdown("\n".join(f"- {stop_text(item, lang)}" for item in report.stop) or t("team.stop_none"))
-    ratio = report.ratio
+        st.markdown("\n".join(f"- {item}" for item in texts.stop) or t("team.stop_none"))
     with st.container(key="team_ratio"):
         st.subheader(t("team.report.ratio"))
-        text = t(
-            "team.ratio_text",
-            content=number(ratio.content, lang),
-            operations=number(ratio.operations, lang),
-            share=number(100 * ratio.share, lang, digits=0),
-            minimum=number(100 * ratio.minimum_share, lang, digits=0),
-        )
-        st.markdown(f"{text} {t('team.ratio_low')}" if ratio.below_minimum else text)
-    if report.notes:
-        st.info(t("team.notes_title") + "".join(f"\n- {problem_text(n, lang)}" for n in report.notes))
+        st.markdown(texts.ratio)
+    if texts.notes:
+        st.info(t("team.notes_title") + "".join(f"\n- {note}" for note in texts.notes))
 
 
-def downloads(report: TeamReport) -> None:
+def downloads(result: TeamResult) -> None:
     """The assessment as Markdown and CSV, generated only when clicked."""
     lang = current_language()
     st.subheader(t("team.downloads_header"))
     markdown_col, csv_col = st.columns(2)
     markdown_col.download_button(
-        t("team.download_md"), data=lambda: report_markdown(report, lang), file_name="team-assessment.md",
+        t("team.download_md"), data=lambda: summary_markdown(result, lang), file_name="team-assessment.md",
         mime="text/markdown", key="team_download_md", on_click="ignore", icon=":material/description:",
     )  # fmt: skip
     csv_col.download_button(
-        t("team.download_csv"), data=lambda: report_csv(report, lang), file_name="team-assessment.csv",
+        t("team.download_csv"), data=lambda: table_csv(result, lang), file_name="team-assessment.csv",
         mime="text/csv", key="team_download_csv", on_click="ignore", icon=":material/table:",
     )  # fmt: skip
 

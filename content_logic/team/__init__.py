@@ -1,65 +1,46 @@
-"""Team-structure gap finder: does anyone on the team own content, and what is missing?"""
+"""Team-structure gap finder: does anyone on the team own content, and what is missing?
 
-from content_logic.team.analysis import assess_team
-from content_logic.team.inputs import assess_inputs, inputs_from_dict, inputs_to_dict
-from content_logic.team.models import (
-    AnswerInputs,
-    DiagnosticAnswers,
-    Roster,
-    RosterEntry,
-    RosterRow,
-    TeamInputs,
+The calculator contract (``content_logic/calculator.py``): ``read_file`` → ``assess`` → the summary,
+table, JSON and room summary; inputs saved and restored as JSON; demo teams. The other names are
+the models a page edits and the texts it shows.
+"""
+
+from content_logic.team.assess import assess
+from content_logic.team.demo import DEMO_IDS, demo_inputs
+from content_logic.team.models import AnswerInputs, RosterRow, TeamInputs, inputs_from_json, inputs_to_json
+from content_logic.team.policy import TeamPolicy
+from content_logic.team.read import read_file, roster_csv
+from content_logic.team.reference import TeamReference
+from content_logic.team.report import (
+    ResultTexts,
+    result_json,
+    result_texts,
+    room_summary,
+    summary_markdown,
+    table_csv,
 )
-from content_logic.team.policy import Bounds, TeamPolicy
-from content_logic.team.presets import PRESET_IDS, PresetId, preset_inputs
-from content_logic.team.reference import (
-    CAPABILITY_IDS,
-    ROLE_IDS,
-    Capability,
-    CapabilityId,
-    RoleId,
-    RoleProfile,
-    TeamReference,
-)
-from content_logic.team.report import report_csv, report_markdown, room_summary
-from content_logic.team.result import Gap, PlanStep, StopItem, TeamReport
-from content_logic.team.roster_io import read_roster, roster_csv, roster_rows
-from content_logic.team.validate import build_team, parse_answers, parse_roster
+from content_logic.team.result import TeamResult
+from content_logic.team.text import problem_text
 
 __all__ = [
-    "CAPABILITY_IDS",
-    "PRESET_IDS",
-    "ROLE_IDS",
+    "DEMO_IDS",
     "AnswerInputs",
-    "Bounds",
-    "Capability",
-    "CapabilityId",
-    "DiagnosticAnswers",
-    "Gap",
-    "PlanStep",
-    "PresetId",
-    "RoleId",
-    "RoleProfile",
-    "Roster",
-    "RosterEntry",
+    "ResultTexts",
     "RosterRow",
-    "StopItem",
     "TeamInputs",
     "TeamPolicy",
     "TeamReference",
-    "TeamReport",
-    "assess_inputs",
-    "assess_team",
-    "build_team",
-    "inputs_from_dict",
-    "inputs_to_dict",
-    "parse_answers",
-    "parse_roster",
-    "preset_inputs",
-    "read_roster",
-    "report_csv",
-    "report_markdown",
+    "TeamResult",
+    "assess",
+    "demo_inputs",
+    "inputs_from_json",
+    "inputs_to_json",
+    "problem_text",
+    "read_file",
+    "result_json",
+    "result_texts",
     "room_summary",
     "roster_csv",
-    "roster_rows",
+    "summary_markdown",
+    "table_csv",
 ]

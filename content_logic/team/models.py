@@ -1,10 +1,12 @@
-"""The team's inputs: the roster and the diagnostic answers, raw as typed and validated."""
+"""The team's inputs: the roster and the diagnostic answers, raw as typed and validated, saved as JSON."""
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from collections.abc import Mapping
 
-from content_logic.problems import Problem
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, ValidationError, model_validator
+
+from content_logic.problems import InputError, Problem
 from content_logic.team.policy import Answer, Replication, TeamPolicy
 from content_logic.team.reference import CapabilityId, RoleId, TeamReference
 
@@ -33,12 +35,24 @@ class RosterEntry(BaseModel):
         return (self.role, self.name.strip().casefold() if self.role == "other" else "")
 
 
+class RosterLine(BaseModel):
+    """A title as the owner wrote it, the role it was read as, and the people (FTE) under it."""
+
+    model_config = _FROZEN
+
+    as_written: str
+    role: RoleId
+    people: float
+
+
 class Roster(BaseModel):
     """A validated roster; ``notes`` says what was changed while reading it (duplicates merged)."""
 
     model_config = _FROZEN
 
     entries: tuple[RosterEntry, ...]
+    lines: tuple[RosterLine, ...] = ()
+    """Every title as written with its role, before lines of the same role are merged."""
     notes: tuple[Problem, ...] = ()
 
     @property
@@ -74,8 +88,11 @@ class RosterRow(BaseModel):
     model_config = _FROZEN
 
     role: str | None = None
+    """A role id, or a title in either language (``Encargada de tienda``)."""
     headcount: float | str | None = None
+    """People, or full-time equivalents (a one-row-per-person file sums its people here)."""
     name: str | None = None
+    """The title as the owner wrote it; the name of an "other" role."""
     capabilities: tuple[str, ...] = ()
 
 
@@ -99,3 +116,25 @@ class TeamInputs(BaseModel):
     answers: AnswerInputs = AnswerInputs()
     policy: TeamPolicy = TeamPolicy()
     reference: TeamReference = TeamReference()
+
+
+INPUTS_VERSION = 1
+"""Bumped when the saved shape changes, so old saves are recognised."""
+
+
+def inputs_to_json(inputs: TeamInputs) -> dict[str, JsonValue]:
+    """The inputs as a small JSON-able dict (defaults left out), even while they are still invalid."""
+    return {"version": INPUTS_VERSION, **inputs.model_dump(mode="json", exclude_defaults=True)}
+
+
+def inputs_from_json(data: Mapping[str, object]) -> TeamInputs:
+    """Inputs saved by ``inputs_to_json``; ``InputError`` (``team_saved_inputs_invalid``) if damaged."""
+    fields = {key: value for key, value in data.items() if key != "version"}
+    version = data.get("version", INPUTS_VERSION)
+    try:
+        if version != INPUTS_VERSION:
+            raise ValueError(f"version {version!r}, expected {INPUTS_VERSION}")
+        return TeamInputs.model_validate(fields)
+    except (ValidationError, ValueError) as exc:
+        detail = str(exc).splitlines()[0][:200]
+        raise InputError([Problem(code="team_saved_inputs_invalid", values={"detail": detail})]) from None

@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from content_logic.problems import Problem
-from content_logic.team.models import DiagnosticAnswers, RosterEntry
+from content_logic.team.models import DiagnosticAnswers, RosterEntry, RosterLine
 from content_logic.team.reference import CapabilityId, GroupId, RoleId, Severity
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
@@ -121,7 +121,7 @@ class ContentRatio(BaseModel):
     below_minimum: bool
 
 
-class TeamReport(BaseModel):
+class TeamResult(BaseModel):
     """The whole assessment; every number carries the rule that produced it."""
 
     model_config = _FROZEN
@@ -136,6 +136,8 @@ class TeamReport(BaseModel):
     headcount: float
     roster: tuple[RosterEntry, ...]
     """The roster as analysed: one line per role (per name for "other" roles)."""
+    lines: tuple[RosterLine, ...] = ()
+    """Each title as the owner wrote it, the role it was read as, and its people."""
     answers: DiagnosticAnswers
     notes: tuple[Problem, ...] = ()
     """What was changed while reading the roster (duplicates merged)."""

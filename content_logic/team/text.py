@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from content_logic.formatting import format_decimal, format_percent
 from content_logic.i18n import Language, translate
 from content_logic.problems import Problem
-from content_logic.team.reference import ROLE_IDS, CapabilityId, RoleId
+from content_logic.team.reference import CAPABILITY_IDS, ROLE_IDS, CapabilityId, RoleId
 from content_logic.team.result import Gap, PlanStep, StopItem
 from content_logic.team.validate import COLUMNS
 
 
 def number(value: float, lang: Language, *, digits: int = 1) -> str:
-    """A number as people read it: ``2``, ``0.5`` in English, ``0,5`` in Spanish."""
-    text = f"{round(value, digits):.{digits}f}".rstrip("0").rstrip(".") if digits else f"{round(value):d}"
-    text = "0" if text in ("", "-0") else text
-    return text.replace(".", ",") if lang == "es" else text
+    """A number as people read it, through the shared formatter: ``1,234.5`` / ``1.234,5``."""
+    return format_decimal(value, lang, digits=digits)
+
+
+def percent(points: float, lang: Language) -> str:
+    """Coverage points (0–100) as a whole percentage: ``42%`` / ``42 %``."""
+    return format_percent(points / 100, lang)
 
 
 def capability_label(capability: CapabilityId, lang: Language) -> str:
@@ -29,9 +35,9 @@ def role_label(role: RoleId, lang: Language) -> str:
 def gap_reason(gap: Gap, lang: Language) -> str:
     """Why this capability is a gap: the rule and its numbers."""
     values = {
-        "coverage": number(gap.coverage, lang, digits=0),
-        "roster": number(gap.roster_coverage, lang, digits=0),
-        "minimum": number(gap.minimum, lang, digits=0),
+        "coverage": percent(gap.coverage, lang),
+        "roster": percent(gap.roster_coverage, lang),
+        "minimum": percent(gap.minimum, lang),
     }
     if gap.rule == "founder_hours":
         target = gap.target_hours or 0.0
@@ -66,8 +72,8 @@ def gap_title(gap: Gap, lang: Language) -> str:
         rank=gap.rank,
         capability=capability_label(gap.capability, lang),
         severity=translate(f"team.severity.{gap.severity}", lang),
-        coverage=number(gap.coverage, lang, digits=0),
-        minimum=number(gap.minimum, lang, digits=0),
+        coverage=percent(gap.coverage, lang),
+        minimum=percent(gap.minimum, lang),
     )
 
 
@@ -99,13 +105,26 @@ def stop_text(item: StopItem, lang: Language) -> str:
     return translate(f"team.stop.{item.code}", lang, capability=capability, **values)
 
 
+def _listed(labels: Iterable[str], lang: Language) -> str:
+    """Labels quoted as each language quotes (some labels hold commas): “Yes”, “No” / «Sí», «No»."""
+    opening, closing = ("«", "»") if lang == "es" else ("“", "”")
+    return ", ".join(f"{opening}{label}{closing}" for label in labels)
+
+
 def problem_text(problem: Problem, lang: Language) -> str:
-    """A roster problem in words, with role ids and the table's column ids shown as labels."""
+    """A roster problem in words, with role and capability ids shown as labels in ``lang``."""
     values = dict(problem.values)
     role = values.get("role")
     if isinstance(role, str) and role in ROLE_IDS:
         values["role"] = translate(f"team.role.{role}", lang)
-    for key in ("value", "max", "total", "content", "networking"):
+    if problem.code == "team_unknown_role":  # never English ids in a Spanish message
+        values["accepted"] = _listed((role_label(r, lang) for r in ROLE_IDS if r != "other"), lang)
+    elif problem.code == "team_unknown_answer" and isinstance(question := values.pop("question", None), str):
+        ids = str(values["accepted"]).split(", ")
+        values["accepted"] = _listed((translate(f"team.{question}.{i}", lang) for i in ids), lang)
+    elif problem.code == "team_unknown_capability":
+        values["accepted"] = _listed((capability_label(c, lang) for c in CAPABILITY_IDS), lang)
+    for key in ("value", "max", "total", "content", "networking", "people"):
         if isinstance(values.get(key), float):
             values[key] = number(float(values[key]), lang, digits=2)
     column = problem.column

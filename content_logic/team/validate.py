@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from functools import cache, lru_cache
 
@@ -17,48 +16,53 @@ from content_logic.team.models import (
     DiagnosticAnswers,
     Roster,
     RosterEntry,
+    RosterLine,
     RosterRow,
     TeamInputs,
 )
 from content_logic.team.policy import ANSWERS, REPLICATIONS, TeamPolicy
 from content_logic.team.reference import CAPABILITY_IDS, ROLE_IDS, CapabilityId, RoleId
+from content_logic.team.vocabulary import match_capability, match_role, title_key
 
 COLUMNS = ("role", "headcount", "name", "capabilities")
 """The roster's columns, in order; CSV headers and problem locations use these ids."""
 
 
-def normalise(text: str) -> str:
-    """Lower case, no accents, words joined by ``_``: ``"Store Operator"`` → ``store_operator``."""
-    plain = unicodedata.normalize("NFKD", text.strip().casefold())
-    plain = "".join(c for c in plain if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", "_", plain).strip("_")
-
-
 @cache
-def _aliases(kind: str, ids: tuple[str, ...]) -> dict[str, str]:
-    """Ids and their English and Spanish labels, normalised, mapped to the id."""
-    names = {normalise(i): i for i in ids}
+def _labels(kind: str, ids: tuple[str, ...]) -> dict[str, str]:
+    """The catalog's English and Spanish labels of roles or capabilities, folded, mapped to the id."""
+    names: dict[str, str] = {}
     for lang in LANGUAGES:
         for i in ids:
             label = translate(f"team.{kind}.{i}", lang)
             plain = re.sub(r"\s*\(.*?\)", "", re.sub(r"/a\b", "", label))  # "Fundador/a" → "Fundador"
-            variants = [label, plain, *plain.split(" / ")]  # "Scriptwriter / topic planner"
-            names.update({normalise(v): i for v in variants if normalise(v)})
+            names.update({title_key(v): i for v in (label, plain, *plain.split(" / ")) if title_key(v)})
     return names
 
 
 @lru_cache(maxsize=4096)
 def role_id(text: str) -> RoleId | None:
-    """The role named by an id or a label in either language, else ``None``."""
-    found = _aliases("role", ROLE_IDS).get(normalise(text))
-    return next((r for r in ROLE_IDS if r == found), None)
+    """The role named by an id, the page's label or a title in either language, else ``None``."""
+    found = _labels("role", ROLE_IDS).get(title_key(text))
+    return next((r for r in ROLE_IDS if r == found), None) or match_role(text)
 
 
 @lru_cache(maxsize=4096)
 def capability_id(text: str) -> CapabilityId | None:
     """The capability named by an id or a label in either language, else ``None``."""
-    found = _aliases("cap", CAPABILITY_IDS).get(normalise(text))
-    return next((c for c in CAPABILITY_IDS if c == found), None)
+    found = _labels("cap", CAPABILITY_IDS).get(title_key(text))
+    return next((c for c in CAPABILITY_IDS if c == found), None) or match_capability(text)
+
+
+@lru_cache(maxsize=4096)
+def _cell_number(text: str) -> float | None:
+    return parse_number(text)
+
+
+def _count(value: float | str | None) -> float | None:
+    """A headcount cell as a number; typed text is parsed once per distinct value (a 200-row roster
+    repeats "1" two hundred times)."""
+    return _cell_number(value) if isinstance(value, str) else parse_number(value)
 
 
 def _blank(value: object) -> bool:
@@ -67,9 +71,11 @@ def _blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _row_problems(
+def check_row(
     row: RosterRow, *, policy: TeamPolicy, where: dict[str, object], columns: Mapping[str, str]
 ) -> tuple[RosterEntry | None, list[Problem]]:
+    """One row as a roster entry, or every problem it has (located at ``where`` and ``columns``)."""
+
     def problem(code: str, column: str, **values: str | int | float) -> Problem:
         return Problem.model_validate({**where, "code": code, "column": columns[column], "values": values})
 
@@ -82,7 +88,7 @@ def _row_problems(
             problem("team_unknown_role", "role", value=str(row.role), accepted=", ".join(ROLE_IDS))
         )
     shown = role or str(row.role or "")
-    count = None if _blank(row.headcount) else parse_number(row.headcount)
+    count = None if _blank(row.headcount) else _count(row.headcount)
     if _blank(row.headcount):
         problems.append(problem("team_headcount_missing", "headcount", role=shown))
     elif count is None:
@@ -109,8 +115,6 @@ def _row_problems(
                 )
             elif found not in capabilities:
                 capabilities.append(found)
-        if not row.capabilities:
-            problems.append(problem("team_other_needs_capabilities", "capabilities", name=name))
     if problems or role is None or count is None:
         return None, problems
     return RosterEntry(role=role, headcount=count, name=name, capabilities=tuple(capabilities)), []
@@ -133,6 +137,9 @@ def _merge(
         merged = {cap for _, entry in group for cap in entry.capabilities}
         capabilities = tuple(cap for cap in CAPABILITY_IDS if cap in merged)
         entries.append(first.model_copy(update={"headcount": total, "capabilities": capabilities}))
+        titles = [title_key(entry.name) for _, entry in group]
+        if len(set(titles)) == len(titles):  # one role written several ways (a file's titles): expected
+            continue
         rows = ", ".join(str(number) for number, _ in group if number)
         label = first.name if first.role == "other" else first.role
         values: dict[str, str | int | float] = {"role": label, "rows": rows, "total": round(total, 2)}
@@ -158,22 +165,38 @@ def parse_roster(
     policy = policy or TeamPolicy()
     names = {column: column for column in COLUMNS} | dict(columns or {})
     problems: list[Problem] = []
+    idle: list[Problem] = []
     numbered: list[tuple[int, RosterEntry]] = []
     for index, row in enumerate(rows):
         if all(_blank(v) for v in (row.role, row.headcount, row.name)) and not row.capabilities:
             continue
         number = row_numbers[index] if row_numbers is not None else first_row + index
         where: dict[str, object] = {"file": file, "row": number}
-        entry, found = _row_problems(row, policy=policy, where=where, columns=names)
+        entry, found = check_row(row, policy=policy, where=where, columns=names)
         problems.extend(found)
         if entry is not None:
             numbered.append((number, entry))
+            if entry.role == "other" and entry.name and not entry.capabilities:
+                # Counts for nothing until someone says what it covers; never a reason to refuse.
+                at = {**where, "column": names["capabilities"], "values": {"name": entry.name}}
+                idle.append(Problem.model_validate({**at, "code": "team_other_needs_capabilities"}))
     entries, notes = _merge(numbered, {"file": file})
     if not problems and math.fsum(entry.headcount for entry in entries) <= 0:
         problems.append(Problem(code="team_empty_roster", file=file))
     if problems:
         raise InputError(problems)
-    return Roster(entries=tuple(entries), notes=tuple(notes))
+    return Roster(entries=tuple(entries), lines=_lines(numbered), notes=(*idle, *notes))
+
+
+def _lines(numbered: list[tuple[int, RosterEntry]]) -> tuple[RosterLine, ...]:
+    """People per title as written (the role id when no title was written), in first-seen order."""
+    people: dict[tuple[str, RoleId], list[float]] = {}
+    for _, entry in numbered:
+        people.setdefault((entry.name.strip() or entry.role, entry.role), []).append(entry.headcount)
+    return tuple(
+        RosterLine(as_written=title, role=role, people=round(math.fsum(counts), 6))
+        for (title, role), counts in people.items()
+    )
 
 
 def _hours(value: float | None, code: str, problems: list[Problem]) -> float:
@@ -192,8 +215,10 @@ def parse_answers(answers: AnswerInputs) -> DiagnosticAnswers:
     for value, accepted in ((explain, ANSWERS), (replicated, REPLICATIONS)):
         if value is None:
             shown = answers.explain_views_no_sales if accepted is ANSWERS else answers.winner_replicated
+            question = "answer" if accepted is ANSWERS else "replication"  # the catalog's labels for them
+            values: dict[str, str | int | float] = {"value": shown, "question": question}
             problems.append(
-                Problem(code="team_unknown_answer", values={"value": shown, "accepted": ", ".join(accepted)})
+                Problem(code="team_unknown_answer", values={**values, "accepted": ", ".join(accepted)})
             )
     content = _hours(answers.founder_content_hours, "team_content_hours_range", problems)
     networking = _hours(answers.founder_networking_hours, "team_networking_hours_range", problems)

@@ -72,3 +72,18 @@ def test_the_team_page_speaks_spanish(server: AppServer, page: Page) -> None:
     wait_for_app(page)
     expect(by_key(page, "team_headline")).to_contain_text(_headline("es", "content_direction"))
     screenshot(page, "team-solo-es-phone")
+
+
+def test_an_xlsx_roster_with_a_title_row_is_read_and_its_unknown_title_mapped_on_a_phone(
+    server: AppServer, page: Page
+) -> None:
+    _open(page, f"{server.url}/team?lang=es")
+    roster = Path(__file__).parent.parent / "data" / "team" / "rosters" / "titled.xlsx"
+    by_key(page, "team_upload").locator("input[type=file]").set_input_files(roster)  # type: ignore[attr-defined]
+    wait_for_app(page)
+    expect(page.get_by_text(translate("team.import_ok", "es", count=5, file="titled.xlsx"))).to_be_visible()
+    mapping = by_key(page, "team_titles_mapping")
+    expect(mapping).to_contain_text("«Virtual assistant»")
+    expect(by_key(page, "team_headline")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    screenshot(page, "team-xlsx-mapping-es-phone")

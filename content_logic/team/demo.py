@@ -1,4 +1,4 @@
-"""Teams a presenter can pick: the typical shelf team, a solo founder, content-first, agency-dependent."""
+"""Demo teams a presenter can pick: a typical shelf team, a solo founder, content-first, agency-dependent."""
 
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ from typing import Literal, get_args
 from content_logic.i18n import Language, translate
 from content_logic.team.models import AnswerInputs, RosterRow, TeamInputs
 
-PresetId = Literal["shelf_team", "solo_founder", "content_first", "agency_dependent"]
-"""The preset teams, in the order the page offers them."""
+DemoId = Literal["shelf_team", "solo_founder", "content_first", "agency_dependent"]
+"""The demo teams, in the order the page offers them."""
 
-PRESET_IDS: tuple[PresetId, ...] = get_args(PresetId)
+DEMO_IDS: tuple[DemoId, ...] = get_args(DemoId)
 
-_ROSTERS: dict[PresetId, tuple[tuple[str, float], ...]] = {
+_ROSTERS: dict[DemoId, tuple[tuple[str, float], ...]] = {
     # Lesson 4's busy marketplace team: shop, logistics, outreach and ads, nobody on content.
     "shelf_team": (
         ("founder", 1), ("store_operator", 3), ("customer_service", 2), ("logistics", 1),
@@ -29,10 +29,17 @@ _ROSTERS: dict[PresetId, tuple[tuple[str, float], ...]] = {
     "agency_dependent": (("founder", 1), ("store_operator", 1), ("customer_service", 1), ("logistics", 1)),
 }  # fmt: skip
 
-_AGENCY_COVERS = ("scripting", "filming_editing", "on_camera", "paid_media", "influencer_briefing")
+_AGENCY_COVERS = (
+    "scripting",
+    "filming_editing",
+    "on_camera",
+    "paid_media",
+    "influencer_briefing",
+    "affiliate_ops",
+)
 """What the agency in the agency-dependent preset does for the team (it doesn't direct or diagnose)."""
 
-_ANSWERS: dict[PresetId, AnswerInputs] = {
+_ANSWERS: dict[DemoId, AnswerInputs] = {
     "shelf_team": AnswerInputs(
         explain_views_no_sales="no",
         winner_replicated="no",
@@ -61,8 +68,13 @@ _ANSWERS: dict[PresetId, AnswerInputs] = {
 """Each preset's answers to the diagnostic questions, typical of that kind of team."""
 
 
-def preset_inputs(preset: PresetId, lang: Language = "en") -> TeamInputs:
-    """The preset's roster rows and answers, with default assumptions; free names in ``lang``."""
+def demo_inputs(demo_id: str, lang: Language = "en") -> TeamInputs:
+    """The demo team's roster rows and answers, with default assumptions; free names in ``lang``.
+
+    ``KeyError`` for an id not in ``DEMO_IDS``."""
+    preset = next(d for d in DEMO_IDS if d == demo_id) if demo_id in DEMO_IDS else None
+    if preset is None:
+        raise KeyError(demo_id)
     rows = [RosterRow(role=role, headcount=count) for role, count in _ROSTERS[preset]]
     if preset == "agency_dependent":
         name = translate("team.preset_agency_name", lang)

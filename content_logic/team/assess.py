@@ -1,4 +1,4 @@
-"""Assess a team: coverage per capability, the content vs operations ratio, then gaps and a plan.
+"""Assess a team (``assess``): coverage per capability, the content vs operations ratio, then gaps and a plan.
 
 Coverage of a capability is the sum, over roster lines, of ``weight × min(headcount, level) /
 level`` (capped at 100 %): each role brings at most its weight, so ten outreach managers still
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 
-from content_logic.team.models import DiagnosticAnswers, Roster, RosterEntry
+from content_logic.team.models import DiagnosticAnswers, Roster, RosterEntry, TeamInputs
 from content_logic.team.plan import plan_steps, rank_gaps, stop_items
 from content_logic.team.policy import Bounds, TeamPolicy
 from content_logic.team.reference import Capability, CapabilityId, TeamReference
@@ -20,8 +20,9 @@ from content_logic.team.result import (
     CapabilityCoverage,
     ContentRatio,
     Contributor,
-    TeamReport,
+    TeamResult,
 )
+from content_logic.team.validate import build_team
 
 
 def _merged(roster: Roster) -> list[RosterEntry]:
@@ -124,13 +125,19 @@ def _ratio(entries: list[RosterEntry], *, reference: TeamReference, policy: Team
     )
 
 
-def assess_team(
+def assess(inputs: TeamInputs) -> TeamResult:
+    """Validate the page's inputs and assess the team; ``InputError`` lists every problem at once."""
+    roster, answers = build_team(inputs)
+    return assess_roster(roster, answers, reference=inputs.reference, policy=inputs.policy)
+
+
+def assess_roster(
     roster: Roster,
     answers: DiagnosticAnswers,
     *,
     reference: TeamReference | None = None,
     policy: TeamPolicy | None = None,
-) -> TeamReport:
+) -> TeamResult:
     """Coverage per capability, ranked gaps, the content ratio, a prioritised plan and what to stop."""
     reference = reference or TeamReference()
     policy = policy or TeamPolicy()
@@ -140,7 +147,7 @@ def assess_team(
         for capability in reference.capabilities
     )
     gaps = rank_gaps(coverage, answers, reference=reference, policy=policy)
-    return TeamReport(
+    return TeamResult(
         coverage=coverage,
         gaps=gaps,
         plan=plan_steps(gaps, coverage, entries, answers, reference=reference, policy=policy),
@@ -148,6 +155,7 @@ def assess_team(
         ratio=_ratio(entries, reference=reference, policy=policy),
         headcount=math.fsum(entry.headcount for entry in entries),
         roster=tuple(entries),
+        lines=roster.lines,
         answers=answers,
         notes=roster.notes,
     )
