@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 from rerun_timing import EMPTY_PAGE, median_rerun_ms, open_page
 
-from content_logic.funnel import diagnose_batch
+from content_logic.funnel.assess import assess_frame as diagnose_batch
 
 VIDEOS = 10_000
 REPEATS = 15

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from content_logic import funnel
 from content_logic.channels import assess_channels, parse_sales, summary_markdown
-from content_logic.funnel.batch import diagnose_batch
-from content_logic.funnel.batch_io import read_videos
-from content_logic.funnel.report import batch_brief
 from content_logic.i18n import Language, translate
 from content_logic.problems import InputError
 from content_logic.team.analysis import assess_team
@@ -25,12 +23,11 @@ def _analyse(calculator: str, data: bytes, name: str, lang: Language) -> str:
     if calculator == "team":
         # The diagnostic questions can't be asked here: the defaults are the cautious answers.
         return report_markdown(assess_team(read_roster(data, name), DiagnosticAnswers()), lang)
-    upload = read_videos(data, name)
-    problems = [problem for row in upload.skipped for problem in row.problems]
-    if upload.videos.empty:
-        raise InputError(problems)
-    skipped = [problem.describe(lang) for problem in problems]
-    brief = batch_brief(diagnose_batch(upload.videos), lang)
+    reading = funnel.read_file(data, name)
+    if reading.inputs is None:
+        raise InputError(list(reading.problems))
+    skipped = [problem.describe(lang) for problem in reading.problems]
+    brief = funnel.summary_markdown(funnel.assess(reading.inputs), lang)
     return "\n".join([brief, *(f"- {line}" for line in skipped)])
 
 

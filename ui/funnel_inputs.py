@@ -2,28 +2,33 @@
 
 from __future__ import annotations
 
+import types
+import typing
 from functools import partial
 
 import streamlit as st
+from pydantic import BaseModel
 from streamlit.delta_generator import DeltaGenerator
 
-from content_logic.funnel import DEMO_IDS, SOURCES, BatchDiagnosis, FunnelBenchmarks, fmt, report
-from content_logic.funnel.models import FUNNEL_FIELDS
-from content_logic.funnel.replicate import LENGTH_BAND
+from content_logic.funnel import DEMO_IDS, FunnelBenchmarks, FunnelInputs, FunnelResult, VideoFunnel, text
 from content_logic.i18n import Language, translate
 from ui.funnel_state import (
     BENCH_KEYS,
     DEMO_KEY,
     KEEP_KEY,
+    MAPPING_KEY,
     MODE_KEY,
     REFERENCE_KEY,
     REPLICATE_KEY,
+    RESTORED_KEY,
+    SINGLE_FIELDS,
     SINGLE_KEYS,
     SOURCE_KEY,
     TABLE_COLUMNS,
     TABLE_KEY,
     UPLOAD_KEY,
     UPLOADED_KEY,
+    BatchRun,
     demo_changed,
     keep_edits,
     table_frame,
@@ -36,27 +41,33 @@ OPTIONS_EDIT_KEY = "funnel_options_edit"
 BENCH_EDIT_KEY = "funnel_bm_edit"
 """The toggle that shows the benchmark inputs (hidden, they cost nothing on a rerun; values are kept)."""
 
-_BENCH_FORMAT: dict[str, tuple[float | int, float | int | None, str | None]] = {
-    "hook_rate": (0.0, 100.0, "%.1f"),
-    "completion_rate": (0.0, 100.0, "%.1f"),
-    "click_through": (0.0, 100.0, "%.2f"),
-    "click_to_order": (0.0, 100.0, "%.2f"),
-    "gpm_reference": (0.0, None, "%.2f"),
-    "min_avg_watch_seconds": (0.0, None, "%.1f"),
-    "min_watched_share": (0.0, 100.0, "%.1f"),
-    "thin_sample_orders": (0, None, None),
-    "min_videos_for_median": (1, None, None),
-}
-_SINGLE_FORMAT: dict[str, tuple[float | int, float | int | None, str | None]] = {
-    "views": (0, None, None),
-    "hook_rate": (0.0, 100.0, "%.1f"),
-    "completion_rate": (0.0, 100.0, "%.1f"),
-    "avg_watch_seconds": (0.0, None, "%.1f"),
-    "video_seconds": (0.1, None, "%.1f"),
-    "product_clicks": (0, None, None),
-    "orders": (0, None, None),
-    "gmv": (0.0, None, "%.2f"),
-}
+_DECIMALS: dict[str, str] = {"click_through": "%.2f", "product_ctr": "%.2f", "click_to_order": "%.2f",
+                             "gpm_reference": "%.2f", "gmv": "%.2f"}  # fmt: skip
+"""Display format of a number input; rates with small values get two decimals, others one."""
+
+
+def limits(model: type[BaseModel], field: str) -> tuple[float | int, float | int | None, str | None]:
+    """Lowest, highest and display format of a number input, read from the model's own field rules
+    (``ge``/``gt``/``le``, also inside ``X | None``), so an input can't produce an invalid model."""
+    info = model.model_fields[field]
+    rules = list(info.metadata)
+    for arg in typing.get_args(info.annotation) if isinstance(info.annotation, types.UnionType) else ():
+        rules += list(getattr(arg, "__metadata__", ()))
+    whole = int in (info.annotation, *typing.get_args(info.annotation)) or any(
+        typing.get_args(arg)[:1] == (int,) for arg in typing.get_args(info.annotation)
+    )
+    low: float | int = 0 if whole else 0.0
+    high: float | int | None = None
+    for rule in rules:
+        if getattr(rule, "ge", None) is not None:
+            low = rule.ge
+        if getattr(rule, "gt", None) is not None:
+            low = rule.gt + (1 if whole else 0.1)
+        if getattr(rule, "le", None) is not None:
+            high = rule.le
+    if whole:
+        return int(low), None if high is None else int(high), None
+    return float(low), None if high is None else float(high), _DECIMALS.get(field, "%.1f")
 
 
 def lesson_links() -> None:
@@ -72,7 +83,7 @@ def lesson_links() -> None:
 
 def _reset_benchmarks() -> None:
     for field, key in BENCH_KEYS.items():
-        st.session_state[key] = getattr(FunnelBenchmarks(), field)
+        st.session_state[key] = getattr(FunnelInputs().benchmarks, field)
 
 
 def benchmark_editor(lang: Language) -> None:
@@ -82,16 +93,16 @@ def benchmark_editor(lang: Language) -> None:
         if not edit:
             values = {f: st.session_state.get(BENCH_KEYS[f]) for f in ("hook_rate", "completion_rate",
                       "click_through", "click_to_order")}  # fmt: skip
-            shown = {f: fmt.percent(v, lang) if v is not None else "–" for f, v in values.items()}
+            shown = {f: text.measure(f, v, lang) for f, v in values.items()}
             gpm = st.session_state.get(BENCH_KEYS["gpm_reference"])
-            value = fmt.measure("gpm", gpm, lang) if gpm is not None else t("funnel.bm_gpm_median")
+            value = text.measure("gpm", gpm, lang) if gpm is not None else t("funnel.bm_gpm_median")
             st.caption(t("funnel.benchmarks_in_use", value=value, **shown))
             return
         st.caption(t("funnel.benchmarks_note"))
         columns = st.columns(2)
         for index, (field, key) in enumerate(BENCH_KEYS.items()):
-            low, high, number_format = _BENCH_FORMAT[field]
-            sources = " ".join(f"[{i}]({url})" for i, url in enumerate(SOURCES.get(field, ()), start=1))
+            low, high, number_format = limits(FunnelBenchmarks, field)
+            sources = " ".join(f"[{i}]({url})" for i, url in enumerate(text.sources(field), start=1))
             cited = f" {t('funnel.sources')} {sources}" if sources else ""
             columns[index % 2].number_input(
                 t(f"funnel.bm.{field}"), min_value=low, max_value=high, format=number_format, key=key,
@@ -105,11 +116,13 @@ def _fill(values: dict[str, object]) -> None:
         st.session_state[key] = values.get(field)
 
 
-def single_form(example: dict[str, object]) -> None:
-    """The one-video form; an empty field means "unknown"."""
+def single_form() -> None:
+    """The one-video form (it starts with the lesson's example); an empty field means "unknown"."""
+    example = FunnelInputs().video.model_dump(include=set(SINGLE_KEYS))
     st.text_input(t("funnel.field.video"), key=SINGLE_KEYS["video"], persist_state="session")
     columns = st.columns(2)
-    for index, (field, (low, high, number_format)) in enumerate(_SINGLE_FORMAT.items()):
+    for index, field in enumerate(SINGLE_FIELDS):
+        low, high, number_format = limits(VideoFunnel, field)
         columns[index % 2].number_input(
             t(f"funnel.field.{field}"),
             min_value=low,
@@ -127,6 +140,8 @@ def single_form(example: dict[str, object]) -> None:
 
 def _forget_upload() -> None:
     st.session_state.pop(UPLOADED_KEY, None)
+    st.session_state.pop(RESTORED_KEY, None)
+    st.session_state.pop(MAPPING_KEY, None)
 
 
 def upload_widget(lang: Language) -> None:
@@ -145,31 +160,63 @@ def upload_widget(lang: Language) -> None:
         st.button(t("funnel.forget_upload"), key="funnel_forget_upload", on_click=_forget_upload)
     st.download_button(
         t("funnel.template_download"),
-        partial(report.template_csv, lang),
+        partial(text.template_csv, lang),
         file_name="funnel-template.csv",
         mime="text/csv",
         key="funnel_template",
         icon=":material/table_view:",
         on_click="ignore",
     )
-    if st.session_state.get(UPLOADED_KEY) is None:
+    if st.session_state.get(UPLOADED_KEY) is None and not st.session_state.get(RESTORED_KEY):
         st.info(t("funnel.upload_first"), icon=":material/upload_file:")
+
+
+def _mapped(column: str) -> None:
+    choice = st.session_state.get(f"funnel_map_{column}")
+    mapping = {k: v for k, v in (st.session_state.get(MAPPING_KEY) or {}).items() if k != column}
+    st.session_state[MAPPING_KEY] = {**mapping, **({column: choice} if choice else {})}
+
+
+def mapping_editor(run: BatchRun, lang: Language) -> None:
+    """The columns an upload had that the vocabulary doesn't know: say what each is (a content trait,
+    an identifier, a number to leave out); remembered for the session."""
+    mapping = st.session_state.get(MAPPING_KEY) or {}
+    shown = [(column, rows) for column, rows in run.unmapped] + [
+        (column, 0) for column in mapping if column not in dict(run.unmapped)
+    ]
+    if not shown:
+        return
+    with st.expander(t("funnel.unmapped_title", count=len(shown)), expanded=bool(run.unmapped)):
+        for column, rows in shown:
+            key = f"funnel_map_{column}"
+            st.session_state.setdefault(key, mapping.get(column, ""))
+            st.selectbox(
+                t("funnel.mapping_choice", column=column, rows=rows),
+                ["", *text.MAPPING_CHOICES],
+                key=key,
+                format_func=lambda c: translate(f"funnel.mapping_{c or 'none'}", lang),
+                on_change=_mapped,
+                args=(column,),
+            )
 
 
 def table_config(lang: Language) -> dict[str, object]:
     """Column headers and types of the typed table."""
     config: dict[str, object] = {c: st.column_config.TextColumn(column_label(c, lang)) for c in TABLE_COLUMNS}
-    for field in FUNNEL_FIELDS:
-        config[field] = st.column_config.NumberColumn(column_label(field, lang), min_value=0)
+    for field in SINGLE_FIELDS:
+        low, high, _ = limits(VideoFunnel, field)
+        config[field] = st.column_config.NumberColumn(
+            column_label(field, lang), min_value=low, max_value=high
+        )
     return config
 
 
-def batch_options(box: DeltaGenerator, result: BatchDiagnosis, lang: Language) -> None:
+def batch_options(box: DeltaGenerator, result: FunnelResult, lang: Language) -> None:
     """Compare with a reference video (usually the winner), and pick the columns for the replicate view."""
     labels = ["", *result.table["video"].head(MAX_PICK)]
     if st.session_state.get(REFERENCE_KEY) not in labels:
         st.session_state[REFERENCE_KEY] = ""
-    columns = [*result.traits, LENGTH_BAND]
+    columns = [*result.traits, text.LENGTH_BAND]
     st.session_state[REPLICATE_KEY] = [c for c in st.session_state.get(REPLICATE_KEY) or [] if c in columns]
     with box.container(border=True, key="funnel_options"):
         if not st.toggle(t("funnel.options_header"), key=OPTIONS_EDIT_KEY, persist_state="session"):

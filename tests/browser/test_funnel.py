@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
-from content_logic.funnel.fmt import stage_name
+from content_logic.funnel.text import stage_name
 from content_logic.i18n import translate
 from tests.browser.conftest import PROJECTOR, AppServer, by_key, screenshot, wait_for_app
 
