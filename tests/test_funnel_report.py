@@ -234,13 +234,14 @@ def test_the_contract_outputs(lang: str, mode: str) -> None:
 
 def test_the_json_lists_every_failing_stage_and_the_first_as_bottleneck() -> None:
     # Copy B against the rules of thumb: completion 12 % < 25 % (first), clicks 570 ÷ 95,000 = 0.6 % < 1 %,
-    # orders 6 ÷ 570 = 1.05 % < 2 %; GPM 1.26 below the batch median.
+    # orders 6 ÷ 570 = 1.05 % < 2 %. Value holds: the GPMs 4.42, 2.71, 1.26, 1.04 have a median of 1.99,
+    # and B's 1.26 is above half of it (0.99).
     result = assess(FunnelInputs(mode="batch", videos=demo_set("copies", "en").videos))
     copy_b = next(v for v in result_json(result)["videos"] if v["label"] == "Copy B")  # type: ignore[index,union-attr]
     assert copy_b == {
         "label": "Copy B",
         "bottleneck": "retention",
-        "failing": ["retention", "interest", "conversion", "value"],
+        "failing": ["retention", "interest", "conversion"],
         "judged": True,
     }
 

@@ -199,8 +199,8 @@ def _headline(result: FunnelResult, lang: Language) -> None:
     notes = []
     if result.measures_used:
         notes.append(t("funnel.definitions_note", definitions=text.definitions_text(result, lang)))
-    if result.sources["value"] == "batch_median" and result.gpm_median is not None:
-        notes.append(t("funnel.value_median_note", median=text.measure("gpm", result.gpm_median, lang)))
+    if (value := text.value_note(result, lang)) is not None:
+        notes.append(value)
     elif result.sources["value"] == "rule_of_thumb":
         notes.append(t("funnel.value_not_judged"))
     if result.reference_video:

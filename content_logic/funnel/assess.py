@@ -166,7 +166,7 @@ def assess_frame(
     median = float(np.median(known_gpm)) if len(known_gpm) else None
     enough = len(known_gpm) >= effective.min_videos_for_median
     if effective.gpm_reference is None and median is not None and enough:
-        effective = effective.model_copy(update={"gpm_reference": median})
+        effective = effective.model_copy(update={"gpm_reference": median * effective.median_share / 100})
         sources["value"] = "batch_median"
     evaluation = first_pass if effective is benchmarks else evaluate(columns, effective)
 

@@ -63,6 +63,10 @@ class FunnelBenchmarks(BaseModel):
     """Below 30 orders a video's conversion and value are a thin sample: confirm on the next videos."""
     min_videos_for_median: Annotated[int, Field(ge=1)] = 3
     """A batch's median GPM is used as the value benchmark only from 3 videos with GPM on."""
+    median_share: Annotated[float, Field(gt=0, le=RATE_MAX)] = 50.0
+    """Value against the batch's median: a video fails below 50 % of it. Half of any batch is below
+    its median by definition, so the median itself would flag ordinary videos; half the median marks
+    the ones that earn far less per view than their siblings (this app's rule)."""
 
 
 DEFAULT_BENCHMARKS = FunnelBenchmarks()
@@ -99,6 +103,7 @@ SOURCES: Mapping[str, tuple[str, ...]] = {
     ),
     "thin_sample_orders": (),
     "min_videos_for_median": (),
+    "median_share": (),
 }
 """Where each default comes from (``shared/research/domain.md``, section 2 and "benchmarks by
 definition", checked 2026-12: the per-impression hook samples of tuffgrowth and thesistesting and

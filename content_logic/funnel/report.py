@@ -101,11 +101,8 @@ def batch_brief(result: FunnelResult, lang: Language) -> str:
     lines += [f"## {translate('funnel.distribution_header', lang)}", ""]
     lines += [f"- {fmt.stage_name(s, lang)}: {result.bottlenecks[s]}" for s in STAGES]
     lines += [f"- {translate('funnel.status_word.healthy', lang)}: {result.healthy}", ""]
-    if result.sources.get("value") == "batch_median" and result.gpm_median is not None:
-        lines += [
-            translate("funnel.value_median_note", lang, median=fmt.measure("gpm", result.gpm_median, lang)),
-            "",
-        ]
+    if (note := fmt.value_note(result, lang)) is not None:
+        lines += [note, ""]
     view = result.replicate
     if view.traits:
         lines += [f"## {translate('funnel.replicate_header', lang)}", ""]

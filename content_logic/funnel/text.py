@@ -7,7 +7,8 @@ from collections.abc import Mapping
 
 __all__ = [
     "LENGTH_BAND", "MAPPING_CHOICES", "check_text", "column_label", "csv_bytes", "definitions_text",
-    "headline_text", "measure", "measure_name", "percent", "sources", "stage_name", "template_csv", "verdict",
+    "headline_text", "measure", "measure_name", "percent", "sources", "stage_name", "template_csv",
+    "value_note", "verdict",
 ]  # fmt: skip
 
 import pandas as pd
@@ -185,3 +186,13 @@ def template_csv(lang: Language) -> bytes:
                "orders": 12, "gmv": 348, "format": "vlog", "hook_type": "face"}  # fmt: skip
     frame = pd.DataFrame([example], columns=list(TEMPLATE_COLUMNS))
     return csv_bytes(frame.rename(columns={c: column_label(c, lang) for c in TEMPLATE_COLUMNS}), lang)
+
+
+def value_note(result: FunnelResult, lang: Language) -> str | None:
+    """How value was judged when the batch's own median stood in for a GPM benchmark; else ``None``."""
+    if result.sources.get("value") != "batch_median" or result.gpm_median is None:
+        return None
+    share = percent(result.benchmarks.median_share, lang)
+    return translate(
+        "funnel.value_median_note", lang, share=share, median=measure("gpm", result.gpm_median, lang)
+    )
