@@ -139,7 +139,8 @@ def test_each_export_is_mapped_kept_in_its_definitions_and_judged(
 def test_the_seller_center_header_is_found_under_its_date_range() -> None:
     reading = reading_of("seller_center.xlsx")
     assert [n.describe("en") for n in reading.notes] == [
-        "seller_center.xlsx, row 3: the header is on this row: the rows above it (a date range, a title) were skipped."
+        "seller_center.xlsx, row 3: the header was found on this row; the title or date-range lines above it were "
+        "skipped."
     ]
     assert reading.inputs is not None
     scenes = reading.inputs.videos[6]  # "--" in every shop column: missing, never an error
@@ -167,7 +168,7 @@ def test_ordinary_ads_pass_by_their_own_definitions() -> None:
 def test_a_file_of_only_unknown_numbers_is_skipped_with_a_note() -> None:
     rows = [*exports.seller_center_rows()[:2], ["Empty", "7399", "2026-10-30", "@x", "1,000", *["--"] * 12]]
     reading = read_file(exports.xlsx(rows), "videos.xlsx")
-    assert [n.code for n in reading.notes] == ["funnel_header_row", "funnel_row_empty"]
+    assert [n.code for n in reading.notes] == ["sheet_header_below_title", "funnel_row_empty"]
     assert reading.inputs is not None and len(reading.inputs.videos) == 1
 
 

@@ -8,7 +8,6 @@ Rows with a problem are skipped and listed; every other row is still analysed. A
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 
 import numpy as np
@@ -29,39 +28,34 @@ from content_logic.funnel.models import (
 from content_logic.funnel.sheet import read_cells
 from content_logic.funnel.vocabulary import COUNT_INPUTS, column_kind
 from content_logic.problems import InputError, Problem, Scalar
-from content_logic.tabular import parse_number
-
-MISSING = frozenset(("", "-", "--", "—", "–", "n/a", "na", "null", "none", "sin datos"))
-"""Cells that mean "no value" in sellers' exports (Seller Center writes ``--`` for non-shoppable videos)."""
-
-_CURRENCY = re.compile(
-    r"^(US\$|MX\$|R\$|RM|COP|MXN|USD|EUR|ARS|CLP|PEN|BRL|MYR|[$€£])\s*|\s*(US\$|MX\$|R\$|RM|COP|MXN|USD|EUR|ARS|CLP|PEN|BRL|MYR|[$€£])$"
-)
-"""Currency symbols and codes before or after a number (``$5,350.00``, ``MX$45,230.50``, ``1.234,56 €``)."""
+from content_logic.sheets import DecimalMark, NumberColumn, parse_number_column
 
 FRACTION_MAX = 1.0
 """A rate column with no "%" whose values are all at most 1 was exported as fractions (0.42 = 42 %),
 as Excel stores percent-formatted cells."""
 
 
-def _cell(value: object) -> str | float | None:
-    if value is None or (isinstance(value, float) and value != value):
-        return None
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return float(value)
-    text = str(value).strip().replace("\u00a0", " ")
-    if text.lower() in MISSING:
-        return None
-    return _CURRENCY.sub("", text).strip() or None
-
-
-def _parse(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Numbers (NaN when missing) and a mask of cells that had text but no number."""
-    cells = [_cell(v) for v in raw.tolist()]
-    parsed = [c if isinstance(c, float) else parse_number(c) for c in cells]
-    numbers = pd.Series([np.nan if n is None else n for n in parsed], index=raw.index, dtype=float)
-    unreadable = [c is not None and n is None for c, n in zip(cells, parsed, strict=True)]
-    return numbers, pd.Series(unreadable, index=raw.index, dtype=bool)
+def _parse_columns(
+    data: pd.DataFrame, fields: Mapping[str, str], file: str | None
+) -> tuple[dict[str, NumberColumn], list[Problem]]:
+    """Every number column read by the shared parser, the decimal mark decided per column; a column
+    that can't tell (``120,000`` only) follows the file's other columns (``$1,189.00``), and is noted
+    only when no column of the file says which mark it uses."""
+    names = [f for f in (*FUNNEL_FIELDS, *COUNT_INPUTS) if f in fields]
+    columns = {f: parse_number_column(data[fields[f]]) for f in names}
+    marks: list[DecimalMark] = [
+        c.decimal for c in columns.values() if c.decimal is not None and not c.ambiguous
+    ]
+    prefer: DecimalMark | None = None
+    if marks:
+        prefer = "," if marks.count(",") > marks.count(".") else "."
+    notes: list[Problem] = []
+    for field, column in columns.items():
+        if column.ambiguous and prefer is not None:
+            columns[field] = parse_number_column(data[fields[field]], prefer=prefer)
+        elif column.ambiguous and (note := column.ambiguity_note(file=file, column=fields[field])):
+            notes.append(note)
+    return columns, notes
 
 
 def _fractions(raw: pd.Series, value: pd.Series) -> bool:
@@ -111,12 +105,15 @@ def _columns(
 def _numbers(data: pd.DataFrame, fields: Mapping[str, str], flags: Flags, notes: list[Problem],
              file: str | None) -> dict[str, pd.Series]:  # fmt: skip
     numbers: dict[str, pd.Series] = {}
+    parsed, ambiguous = _parse_columns(data, fields, file)
+    notes += ambiguous
     for field in (*FUNNEL_FIELDS, *COUNT_INPUTS):
         if field not in fields:
             numbers[field] = pd.Series(np.nan, index=data.index)
             continue
         raw = data[fields[field]]
-        value, text_in_number = _parse(raw)
+        value = parsed[field].values
+        text_in_number = pd.Series(data.index.isin(list(parsed[field].invalid)), index=data.index)
         flags.flag(text_in_number, "funnel_not_a_number", field, raw)
         if field in RATE_FIELDS and _fractions(raw, value):
             value = value * 100
@@ -229,13 +226,11 @@ def read_file(
     read into batch inputs. ``mapping`` says what an unknown column is (a field id, ``trait``, ``id``
     or ``ignore``)."""
     try:
-        frame, header_note = read_cells(data, filename)
+        frame, layout_notes = read_cells(data, filename)
     except InputError as error:
         return Reading(inputs=None, problems=tuple(error.problems))
     reading = prepare(frame, file=filename, first_row=None, mapping=mapping)
-    if header_note is None:
-        return reading
-    return reading.model_copy(update={"notes": (header_note, *reading.notes)})
+    return reading.model_copy(update={"notes": (*layout_notes, *reading.notes)}) if layout_notes else reading
 
 
 def read_rows(rows: Sequence[Mapping[str, object]], columns: Sequence[str]) -> Reading[FunnelInputs]:
