@@ -10,8 +10,8 @@ from ui.funnel_inputs import (
     batch_options,
     batch_source,
     benchmark_editor,
+    columns_editor,
     lesson_links,
-    mapping_editor,
     mode_picker,
     single_form,
 )
@@ -35,7 +35,7 @@ result = None
 shared = None
 if mode == "single":
     try:
-        inputs = state.inputs_from_state(st.session_state)
+        inputs = state.page_inputs()
         result = assess(inputs)
         show_verdict(result.single, lang, key="funnel_single")
     except InputError as error:
@@ -54,12 +54,12 @@ else:
     batch_source(lang)
     options = st.container()
     try:
-        run = state.batch_run(state.inputs_from_state(st.session_state), lang)
+        run = state.batch_run(state.page_inputs(), lang)
     except InputError as error:
         run = None
         problem_list(t("funnel.fix_these"), [p.describe(lang) for p in error.problems])
     if run is not None:
-        mapping_editor(run, lang)
+        columns_editor(run, lang)
         show_problems(run, lang)
         if run.result is not None and run.inputs is not None:
             batch_options(options, run.result, lang)

@@ -31,7 +31,7 @@ from content_logic.funnel.inputs import LESSON_EXAMPLE
 from content_logic.funnel.judge import VideoDiagnosis
 from content_logic.i18n import LANGUAGES, catalog, translate
 from content_logic.problems import InputError
-from ui.funnel_state import TABLE_COLUMNS, apply_edits, inputs_from_state, state_from_inputs
+from ui.funnel_state import TABLE_COLUMNS, inputs_from_state, state_from_inputs
 
 
 def diagnose_video(candidate: VideoFunnel, *, benchmarks: FunnelBenchmarks | None = None) -> VideoDiagnosis:
@@ -204,20 +204,6 @@ def test_page_state_and_inputs_map_both_ways() -> None:
     back = inputs_from_state(state)
     assert back.model_copy(update={"table_rows": ()}) == inputs.model_copy(update={"video": back.video})
     assert len(back.table_rows) == 4  # the typed table starts with the copies' numbers
-
-
-@pytest.mark.parametrize(
-    ("edits", "videos"),
-    [
-        (None, ["a", "b"]),
-        ({"edited_rows": {"1": {"video": "B"}}, "added_rows": [], "deleted_rows": []}, ["a", "B"]),
-        ({"edited_rows": {}, "added_rows": [{"video": "c"}], "deleted_rows": [0]}, ["b", "c"]),
-    ],
-)
-def test_table_edits_fold_into_rows(edits: dict[str, object] | None, videos: list[str]) -> None:
-    rows = apply_edits([{"video": "a"}, {"video": "b"}], edits)
-    assert [r["video"] for r in rows] == videos
-    assert all(set(r) == set(TABLE_COLUMNS) for r in rows)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

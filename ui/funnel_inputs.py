@@ -10,8 +10,10 @@ import streamlit as st
 from pydantic import BaseModel
 from streamlit.delta_generator import DeltaGenerator
 
+from content_logic.calculator import UnmappedLabel
 from content_logic.funnel import DEMO_IDS, FunnelBenchmarks, FunnelInputs, FunnelResult, VideoFunnel, text
 from content_logic.i18n import Language, translate
+from ui.calculator_io import demo_picker, file_upload, kept_file, mapping_editor, table_editor
 from ui.funnel_state import (
     BENCH_KEYS,
     DEMO_KEY,
@@ -27,10 +29,9 @@ from ui.funnel_state import (
     TABLE_COLUMNS,
     TABLE_KEY,
     UPLOAD_KEY,
-    UPLOADED_KEY,
     BatchRun,
     demo_changed,
-    keep_edits,
+    forget_restored,
     table_frame,
 )
 from ui.funnel_view import MAX_PICK, column_label
@@ -138,26 +139,15 @@ def single_form() -> None:
     right.button(t("funnel.clear_form"), key="funnel_single_clear", on_click=_fill, args=({},))
 
 
-def _forget_upload() -> None:
-    st.session_state.pop(UPLOADED_KEY, None)
-    st.session_state.pop(RESTORED_KEY, None)
-    st.session_state.pop(MAPPING_KEY, None)
-
-
 def upload_widget(lang: Language) -> None:
-    """The file uploader; the last file is kept in session state so a page switch doesn't lose it."""
-    uploaded = st.file_uploader(
+    """The file uploader (the file is kept for the session by ``ui.calculator_io``) and the template."""
+    file_upload(
+        UPLOAD_KEY,
         t("funnel.upload_label"),
-        type=["csv", "xlsx", "xls", "txt", "tsv"],
-        key=UPLOAD_KEY,
+        types=("csv", "xlsx", "xls", "txt", "tsv"),
+        on_file=forget_restored,
         help=t("funnel.upload_help"),
     )
-    kept = st.session_state.get(UPLOADED_KEY)
-    if uploaded is not None and (kept is None or kept[2] != uploaded.file_id):
-        st.session_state[UPLOADED_KEY] = (uploaded.name, uploaded.getvalue(), uploaded.file_id)
-    elif uploaded is None and kept is not None:
-        st.caption(t("funnel.using_upload", name=kept[0]))
-        st.button(t("funnel.forget_upload"), key="funnel_forget_upload", on_click=_forget_upload)
     st.download_button(
         t("funnel.template_download"),
         partial(text.template_csv, lang),
@@ -167,37 +157,16 @@ def upload_widget(lang: Language) -> None:
         icon=":material/table_view:",
         on_click="ignore",
     )
-    if st.session_state.get(UPLOADED_KEY) is None and not st.session_state.get(RESTORED_KEY):
+    if kept_file(UPLOAD_KEY) is None and not st.session_state.get(RESTORED_KEY):
         st.info(t("funnel.upload_first"), icon=":material/upload_file:")
 
 
-def _mapped(column: str) -> None:
-    choice = st.session_state.get(f"funnel_map_{column}")
-    mapping = {k: v for k, v in (st.session_state.get(MAPPING_KEY) or {}).items() if k != column}
-    st.session_state[MAPPING_KEY] = {**mapping, **({column: choice} if choice else {})}
-
-
-def mapping_editor(run: BatchRun, lang: Language) -> None:
-    """The columns an upload had that the vocabulary doesn't know: say what each is (a content trait,
+def columns_editor(run: BatchRun, lang: Language) -> None:
+    """The columns of an upload that the vocabulary doesn't know: say what each is (a content trait,
     an identifier, a number to leave out); remembered for the session."""
-    mapping = st.session_state.get(MAPPING_KEY) or {}
-    shown = [(column, rows) for column, rows in run.unmapped] + [
-        (column, 0) for column in mapping if column not in dict(run.unmapped)
-    ]
-    if not shown:
-        return
-    with st.expander(t("funnel.unmapped_title", count=len(shown)), expanded=bool(run.unmapped)):
-        for column, rows in shown:
-            key = f"funnel_map_{column}"
-            st.session_state.setdefault(key, mapping.get(column, ""))
-            st.selectbox(
-                t("funnel.mapping_choice", column=column, rows=rows),
-                ["", *text.MAPPING_CHOICES],
-                key=key,
-                format_func=lambda c: translate(f"funnel.mapping_{c or 'none'}", lang),
-                on_change=_mapped,
-                args=(column,),
-            )
+    unknown = [UnmappedLabel(column=column, label=column, rows=rows) for column, rows in run.unmapped]
+    mapping_editor(MAPPING_KEY, unknown, text.MAPPING_CHOICES,
+                   id_label=lambda choice: translate(f"funnel.mapping_{choice}", lang))  # fmt: skip
 
 
 def table_config(lang: Language) -> dict[str, object]:
@@ -271,25 +240,21 @@ def batch_source(lang: Language) -> None:
         persist_state="session",
     )
     if source == "demo":
-        demo = st.selectbox(
+        demo = demo_picker(
+            DEMO_KEY,
             t("funnel.demo_pick"),
             DEMO_IDS,
             format_func=lambda d: translate(f"funnel.demo_name.{d}", lang),
-            key=DEMO_KEY,
-            on_change=demo_changed,
-            args=(lang,),
-            persist_state="session",
+            on_pick=lambda d: demo_changed(d, lang),
         )
         st.caption(t(f"funnel.demo_about.{demo}"))
     elif source == "upload":
         upload_widget(lang)
     else:
         st.caption(t("funnel.table_help"))
-        st.data_editor(
-            table_frame(),
+        table_editor(
+            TABLE_KEY,
+            lambda: table_frame(FunnelInputs()),
             num_rows="dynamic",
-            hide_index=True,
-            key=TABLE_KEY,
-            on_change=keep_edits,
             column_config=table_config(lang),
         )

@@ -24,6 +24,7 @@ from content_logic.funnel import (
 )
 from content_logic.i18n import Language
 from content_logic.problems import InputError, Problem
+from ui.calculator_io import current_mapping, kept_file, replace_table, table_rows
 
 MODE_KEY = "funnel_mode"
 SINGLE_FIELDS: tuple[str, ...] = (
@@ -37,17 +38,12 @@ BENCH_KEYS: dict[str, str] = {field: f"funnel_bm_{field}" for field in FunnelBen
 SOURCE_KEY = "funnel_batch_source"
 DEMO_KEY = "funnel_demo"
 UPLOAD_KEY = "funnel_upload"
-UPLOADED_KEY = "funnel_upload_file"
-"""Session state: ``(file name, bytes, file id)`` of the last upload, kept across page switches."""
 MAPPING_KEY = "funnel_mapping"
-"""Session state: what the user said each unknown column of an upload is (header → trait/id/ignore)."""
+"""The mapping editor: what the user said each unknown column of an upload is (trait, id, ignore)."""
 RESTORED_KEY = "funnel_restored_videos"
 """Session state: the videos of a restored upload, used until a file is uploaded again."""
 TABLE_KEY = "funnel_table"
-TABLE_ROWS_KEY = "funnel_table_rows"
-"""Session state: the typed table's rows before the editor's pending edits."""
-TABLE_EDITS_KEY = "funnel_table_edits"
-"""Session state: a copy of the editor's edits, folded into the rows when the page is entered again."""
+"""The typed table (``ui.calculator_io.table_editor`` keeps its rows and edits)."""
 REFERENCE_KEY = "funnel_reference"
 KEEP_KEY = "funnel_ref_keep"
 REPLICATE_KEY = "funnel_replicate_by"
@@ -56,22 +52,8 @@ DETAIL_KEY = "funnel_batch_video"
 TABLE_COLUMNS: tuple[str, ...] = ("video", "creator", "date", *SINGLE_FIELDS, "format", "hook_type")
 """Columns of the typed table; the last two are content traits for the replicate view."""
 
-_NO_EDITS: dict[str, Any] = {"edited_rows": {}, "added_rows": [], "deleted_rows": []}
 
-
-def apply_edits(rows: list[dict[str, Any]], edits: Mapping[str, Any] | None) -> list[dict[str, Any]]:
-    """Rows after a data editor's edit state (edited, deleted, then added rows)."""
-    result = [dict(row) for row in rows]
-    for index, changes in (edits or {}).get("edited_rows", {}).items():
-        if int(index) < len(result):
-            result[int(index)].update(changes)
-    deleted = {int(i) for i in (edits or {}).get("deleted_rows", [])}
-    result = [row for i, row in enumerate(result) if i not in deleted]
-    result += [dict(row) for row in (edits or {}).get("added_rows", [])]
-    return [{column: row.get(column) for column in TABLE_COLUMNS} for row in result]
-
-
-def _table_rows(inputs: FunnelInputs) -> list[dict[str, Any]]:
+def _rows(inputs: FunnelInputs) -> list[dict[str, Any]]:
     if inputs.table_rows:
         return [dict(row) for row in inputs.table_rows]
     example = demo_inputs("copies").videos  # numbers only: names are the creators' handles
@@ -79,28 +61,38 @@ def _table_rows(inputs: FunnelInputs) -> list[dict[str, Any]]:
     return [{**{c: getattr(v, c) for c in fields}, "video": v.creator} for v in example]
 
 
+def table_frame(inputs: FunnelInputs) -> pd.DataFrame:
+    """The typed table's rows for ``inputs`` (the copies' numbers when it has none); text columns hold
+    text (``None`` when empty), so the editor offers them as text even when all are empty."""
+    frame = pd.DataFrame(_rows(inputs), columns=list(TABLE_COLUMNS))
+    for column in TABLE_COLUMNS:
+        if column not in SINGLE_FIELDS:
+            frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
+    return frame
+
+
+def rows_of(frame: pd.DataFrame | None) -> list[dict[str, Any]]:
+    """A table's rows as plain dicts, ``None`` for an empty cell."""
+    if frame is None:
+        return _rows(FunnelInputs())
+    clean = frame.reindex(columns=list(TABLE_COLUMNS)).astype(object)
+    return list(clean.where(clean.notna(), None).to_dict("records"))
+
+
 def state_from_inputs(inputs: FunnelInputs) -> dict[str, object]:
     """Session-state values (by widget key) that show ``inputs`` on the page."""
     state: dict[str, object] = {MODE_KEY: inputs.mode, SOURCE_KEY: inputs.source, DEMO_KEY: inputs.demo}
     state.update({key: getattr(inputs.video, field) for field, key in SINGLE_KEYS.items()})
     state.update({key: getattr(inputs.benchmarks, field) for field, key in BENCH_KEYS.items()})
-    state[TABLE_ROWS_KEY] = apply_edits(_table_rows(inputs), None)
-    state[TABLE_EDITS_KEY] = _NO_EDITS
     state[REFERENCE_KEY] = inputs.reference_video or ""
     state[KEEP_KEY] = inputs.reference_rule.keep_percent
     state[REPLICATE_KEY] = list(inputs.replicate_by or ())
     return state
 
 
-def current_rows(state: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """The typed table as the user sees it now (stored rows plus the editor's pending edits)."""
-    edits = state.get(TABLE_KEY) or state.get(TABLE_EDITS_KEY)
-    return apply_edits(list(state.get(TABLE_ROWS_KEY) or []), edits)
-
-
-def inputs_from_state(state: Mapping[str, Any]) -> FunnelInputs:
-    """The page's inputs from session state (the batch's videos are filled in by :func:`batch_run`);
-    raises :class:`InputError` if a value doesn't fit."""
+def inputs_from_state(state: Mapping[str, Any], rows: pd.DataFrame | None = None) -> FunnelInputs:
+    """The page's inputs from session state and the typed table's ``rows`` (the batch's videos are
+    filled in by :func:`batch_run`); raises :class:`InputError` if a value doesn't fit."""
     bench = {f: v for f, k in BENCH_KEYS.items() if (v := state.get(k)) is not None or f == "gpm_reference"}
     video = {f: state.get(k) for f, k in SINGLE_KEYS.items() if f != "video"}
     data = {
@@ -109,7 +101,7 @@ def inputs_from_state(state: Mapping[str, Any]) -> FunnelInputs:
         "benchmarks": bench,
         "source": state.get(SOURCE_KEY) or "demo",
         "demo": state.get(DEMO_KEY) or "influencer",
-        "table_rows": current_rows(state),
+        "table_rows": rows_of(rows),
         "reference_video": state.get(REFERENCE_KEY) or None,
         "replicate_by": tuple(state.get(REPLICATE_KEY) or ()) or None,
     }
@@ -123,38 +115,29 @@ def inputs_from_state(state: Mapping[str, Any]) -> FunnelInputs:
 
 
 def init_state() -> None:
-    """Default inputs into session state (first visit); fold in table edits made before a page switch."""
+    """Default inputs into session state (first visit)."""
     for key, value in state_from_inputs(FunnelInputs()).items():
         st.session_state.setdefault(key, value)
-    if TABLE_KEY not in st.session_state and st.session_state.get(TABLE_EDITS_KEY) != _NO_EDITS:
-        st.session_state[TABLE_ROWS_KEY] = current_rows(st.session_state)
-        st.session_state[TABLE_EDITS_KEY] = _NO_EDITS
+
+
+def page_inputs() -> FunnelInputs:
+    """The page's inputs now (session state and the typed table as last drawn)."""
+    return inputs_from_state(st.session_state, table_rows(TABLE_KEY))
 
 
 def restore(saved: Mapping[str, object]) -> None:
     """Show saved inputs (a returning attendee); call before the page draws its widgets."""
     inputs = inputs_from_json(saved)
-    st.session_state.pop(TABLE_KEY, None)
+    replace_table(TABLE_KEY, table_frame(inputs))
     for key, value in state_from_inputs(inputs).items():
         st.session_state[key] = value
     if inputs.source == "upload" and inputs.videos:
         st.session_state[RESTORED_KEY] = inputs.videos
 
 
-def keep_edits() -> None:
-    """Data editor callback: copy its edits so they survive a page switch."""
-    st.session_state[TABLE_EDITS_KEY] = json.loads(json.dumps(st.session_state.get(TABLE_KEY) or _NO_EDITS))
-
-
-def demo_changed(lang: Language) -> None:
+def demo_changed(demo_id: str, lang: Language) -> None:
     """Demo picker callback: compare with the demo's winner when it has one, else with the rules of thumb."""
-    demo = demo_inputs(st.session_state[DEMO_KEY], lang=lang)
-    st.session_state[REFERENCE_KEY] = demo.reference_video or ""
-
-
-def table_frame() -> pd.DataFrame:
-    """The typed table's stored rows (the editor adds its pending edits itself)."""
-    return pd.DataFrame(st.session_state.get(TABLE_ROWS_KEY) or [], columns=list(TABLE_COLUMNS))
+    st.session_state[REFERENCE_KEY] = demo_inputs(demo_id, lang=lang).reference_video or ""
 
 
 class BatchRun(NamedTuple):
@@ -219,13 +202,18 @@ def batch_run(inputs: FunnelInputs, lang: Language) -> BatchRun | None:
     if inputs.source == "demo":
         return demo_run(inputs.demo, lang, options)
     if inputs.source == "upload":
-        kept = st.session_state.get(UPLOADED_KEY)
-        mapping = json.dumps(st.session_state.get(MAPPING_KEY) or {}, sort_keys=True)
+        kept = kept_file(UPLOAD_KEY)
+        mapping = json.dumps(current_mapping(MAPPING_KEY), sort_keys=True)
         if kept is not None:
-            return upload_run(kept[2], kept[1], kept[0], options, mapping)
+            return upload_run(kept.file_id, kept.data, kept.name, options, mapping)
         restored = st.session_state.get(RESTORED_KEY)
         if not restored:
             return None
         saved = _with_options(FunnelInputs(mode="batch", source="upload", videos=restored), options)
         return BatchRun(assess(saved), saved, key=f"restored:{options}")
     return table_run(json.dumps(list(inputs.table_rows), default=str), options)
+
+
+def forget_restored(_: object = None) -> None:
+    """A new upload (or none) replaces the videos of a restored upload."""
+    st.session_state.pop(RESTORED_KEY, None)

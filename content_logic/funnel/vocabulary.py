@@ -37,8 +37,9 @@ OUTPUT_COLUMNS: tuple[str, ...] = (
 )
 """Columns this app writes into its CSV download; they are recomputed, so a re-upload ignores them."""
 
-MAPPING_CHOICES: tuple[str, ...] = ("trait", "id", "ignore")
-"""What a user can say an unknown column is, besides one of the fields."""
+MAPPING_CHOICES: tuple[str, ...] = ("trait", "id")
+"""What the page's mapping editor offers for an unknown column (left out until the user says);
+``mapping`` also accepts ``ignore`` and a field id (the command line, saved mappings)."""
 
 
 @cache
