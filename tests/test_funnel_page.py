@@ -189,3 +189,45 @@ def test_table_edits_are_kept_across_a_page_switch(app: App) -> None:
     assert not at.exception
     assert at.segmented_control(key="funnel_batch_source").value == "table"
     assert list(video_table(at)["video"])[0] == "renamed"
+
+
+def upload(at: AppTest, name: str, data: bytes) -> AppTest:
+    at.segmented_control(key="funnel_mode").set_value("batch").run()
+    at.segmented_control(key="funnel_batch_source").set_value("upload").run()
+    kind = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    at.file_uploader(key="funnel_upload").set_value(
+        (name, data, kind if name.endswith("xlsx") else "text/csv")
+    )
+    return at.run()
+
+
+@pytest.mark.parametrize(("lang", "name"), [("en", "seller_center.xlsx"), ("es", "seller_center_es.xlsx")])
+def test_a_seller_center_export_is_judged_by_its_own_definitions(app: App, lang: str, name: str) -> None:
+    at = upload(funnel(app, lang), name, (DATA / name).read_bytes())
+    assert not at.exception
+    table = video_table(at).set_index("video")
+    assert len(table) == 8
+    # Per-view finish rates of 6–18 % are ordinary: no retention verdicts; one interest, one conversion.
+    assert table.loc["Unboxing the lamp", "bottleneck"] == stage_name("interest", lang)  # type: ignore[arg-type]
+    assert table.loc["Study desk tour", "bottleneck"] == stage_name("conversion", lang)  # type: ignore[arg-type]
+    assert stage_name("retention", lang) not in set(table["bottleneck"])  # type: ignore[arg-type]
+    captions = "\n".join(c.value for c in at.caption)
+    assert translate("funnel.definition.full_watches_per_view", lang) in captions  # type: ignore[arg-type]
+    assert translate("funnel.measure.finish_rate", lang) in captions  # type: ignore[arg-type]
+    # The headline's tie (one interest, one conversion) is named by the earliest stage, as in the brief.
+    assert stage_name("interest", lang) in at.warning[0].value  # type: ignore[arg-type]
+
+
+def test_an_unknown_column_can_be_marked_as_a_content_trait(app: App) -> None:
+    from tests import funnel_exports as exports
+
+    rows = [[*row, "Camera" if i == 0 else ("close-up" if i % 2 else "wide")]
+            for i, row in enumerate(exports.seller_center_rows())]  # fmt: skip
+    at = upload(funnel(app), "videos.xlsx", exports.xlsx(rows))
+    picker = next(s for s in at.selectbox if "Camera" in s.label)
+    assert picker.value == ""  # left out until the user says
+    at.toggle(key="funnel_options_edit").set_value(True).run()
+    assert "Camera" not in at.multiselect(key="funnel_replicate_by").options
+    next(s for s in at.selectbox if "Camera" in s.label).set_value("trait").run()
+    assert not at.exception
+    assert "Camera" in at.multiselect(key="funnel_replicate_by").options
