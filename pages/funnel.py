@@ -3,11 +3,10 @@ bottleneck first, and what to change."""
 
 import streamlit as st
 
-from content_logic.funnel import assess, inputs_to_json, room_summary
+from content_logic.funnel import inputs_to_json, room_summary
 from content_logic.problems import InputError
 from ui import funnel_state as state
 from ui.funnel_inputs import (
-    batch_options,
     batch_source,
     benchmark_editor,
     columns_editor,
@@ -15,6 +14,7 @@ from ui.funnel_inputs import (
     mode_picker,
     single_form,
 )
+from ui.funnel_replicate import batch_options
 from ui.funnel_view import show_batch, show_details, show_problems, show_verdict
 from ui.i18n import current_language, t
 from ui.share import calculator_sharing, restore_saved_inputs
@@ -36,8 +36,8 @@ shared = None
 if mode == "single":
     try:
         inputs = state.page_inputs()
-        result = assess(inputs)
-        show_verdict(result.single, lang, key="funnel_single")
+        result, single = state.single_run(state.single_key(inputs))
+        show_verdict(single, lang, key="funnel_single")
     except InputError as error:
         problem_list(t("funnel.fix_these"), [p.describe(lang) for p in error.problems])
 benchmark_editor(lang)
@@ -48,7 +48,7 @@ if mode == "single":
         single_form()
     if result is not None:
         with details:
-            show_details(result.single, lang, key="funnel_single", downloads=result)
+            show_details(single, lang, key="funnel_single", downloads=result)
         shared = (result, inputs)
 else:
     batch_source(lang)

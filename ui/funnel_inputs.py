@@ -8,20 +8,16 @@ from functools import partial
 
 import streamlit as st
 from pydantic import BaseModel
-from streamlit.delta_generator import DeltaGenerator
 
 from content_logic.calculator import UnmappedLabel
-from content_logic.funnel import DEMO_IDS, FunnelBenchmarks, FunnelInputs, FunnelResult, VideoFunnel, text
+from content_logic.funnel import DEMO_IDS, FunnelBenchmarks, FunnelInputs, VideoFunnel, text
 from content_logic.i18n import Language, translate
 from ui.calculator_io import demo_picker, file_upload, kept_file, mapping_editor, table_editor
 from ui.funnel_state import (
     BENCH_KEYS,
     DEMO_KEY,
-    KEEP_KEY,
     MAPPING_KEY,
     MODE_KEY,
-    REFERENCE_KEY,
-    REPLICATE_KEY,
     RESTORED_KEY,
     SINGLE_FIELDS,
     SINGLE_KEYS,
@@ -34,17 +30,20 @@ from ui.funnel_state import (
     forget_restored,
     table_frame,
 )
-from ui.funnel_view import MAX_PICK, column_label
+from ui.funnel_view import column_label
 from ui.i18n import t
 
-OPTIONS_EDIT_KEY = "funnel_options_edit"
-"""The toggle that shows the batch options (reference video, columns to compare)."""
 BENCH_EDIT_KEY = "funnel_bm_edit"
 """The toggle that shows the benchmark inputs (hidden, they cost nothing on a rerun; values are kept)."""
 
 _DECIMALS: dict[str, str] = {"click_through": "%.2f", "product_ctr": "%.2f", "click_to_order": "%.2f",
                              "gpm_reference": "%.2f", "gmv": "%.2f"}  # fmt: skip
 """Display format of a number input; rates with small values get two decimals, others one."""
+
+
+_SHOWN_BENCHMARKS = ("hook_rate", "impression_hook_rate", "completion_rate", "finish_rate", "click_through",
+                     "product_ctr", "click_to_order")  # fmt: skip
+"""The rates shown in the benchmarks' one-line summary, each named with its definition."""
 
 
 def limits(model: type[BaseModel], field: str) -> tuple[float | int, float | int | None, str | None]:
@@ -92,8 +91,7 @@ def benchmark_editor(lang: Language) -> None:
     with st.container(border=True, key="funnel_benchmarks"):
         edit = st.toggle(t("funnel.benchmarks_header"), key=BENCH_EDIT_KEY, persist_state="session")
         if not edit:
-            values = {f: st.session_state.get(BENCH_KEYS[f]) for f in ("hook_rate", "completion_rate",
-                      "click_through", "click_to_order")}  # fmt: skip
+            values = {f: st.session_state.get(BENCH_KEYS[f]) for f in _SHOWN_BENCHMARKS}
             shown = {f: text.measure(f, v, lang) for f, v in values.items()}
             gpm = st.session_state.get(BENCH_KEYS["gpm_reference"])
             value = text.measure("gpm", gpm, lang) if gpm is not None else t("funnel.bm_gpm_median")
@@ -178,42 +176,6 @@ def table_config(lang: Language) -> dict[str, object]:
             column_label(field, lang), min_value=low, max_value=high
         )
     return config
-
-
-def batch_options(box: DeltaGenerator, result: FunnelResult, lang: Language) -> None:
-    """Compare with a reference video (usually the winner), and pick the columns for the replicate view."""
-    labels = ["", *result.table["video"].head(MAX_PICK)]
-    if st.session_state.get(REFERENCE_KEY) not in labels:
-        st.session_state[REFERENCE_KEY] = ""
-    columns = [*result.traits, text.LENGTH_BAND]
-    st.session_state[REPLICATE_KEY] = [c for c in st.session_state.get(REPLICATE_KEY) or [] if c in columns]
-    with box.container(border=True, key="funnel_options"):
-        if not st.toggle(t("funnel.options_header"), key=OPTIONS_EDIT_KEY, persist_state="session"):
-            return
-        st.selectbox(
-            t("funnel.reference_label"),
-            labels,
-            key=REFERENCE_KEY,
-            help=t("funnel.reference_help"),
-            format_func=lambda v: v or translate("funnel.reference_none", lang),
-            persist_state="session",
-        )
-        st.number_input(
-            t("funnel.keep_label"),
-            min_value=1.0,
-            max_value=100.0,
-            key=KEEP_KEY,
-            help=t("funnel.keep_help"),
-            persist_state="session",
-        )
-        st.multiselect(
-            t("funnel.replicate_label"),
-            columns,
-            key=REPLICATE_KEY,
-            format_func=partial(column_label, lang=lang),
-            placeholder=t("funnel.replicate_all"),
-            persist_state="session",
-        )
 
 
 def mode_picker(lang: Language) -> str:

@@ -15,6 +15,7 @@ from content_logic.funnel import (
     FunnelBenchmarks,
     FunnelInputs,
     FunnelResult,
+    VideoDiagnosis,
     VideoFunnel,
     assess,
     demo_inputs,
@@ -48,6 +49,8 @@ REFERENCE_KEY = "funnel_reference"
 KEEP_KEY = "funnel_ref_keep"
 REPLICATE_KEY = "funnel_replicate_by"
 DETAIL_KEY = "funnel_batch_video"
+MAX_PICK = 500
+"""At most this many videos are offered in pickers (the table and the CSV have them all)."""
 
 TABLE_COLUMNS: tuple[str, ...] = ("video", "creator", "date", *SINGLE_FIELDS, "format", "hook_type")
 """Columns of the typed table; the last two are content traits for the replicate view."""
@@ -152,6 +155,19 @@ class BatchRun(NamedTuple):
     unmapped: tuple[tuple[str, int], ...] = ()
     key: str = ""
     """Identifies the source and options, so views of the result can be cached by it."""
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def single_run(inputs_json: str) -> tuple[FunnelResult, VideoDiagnosis]:
+    """One video assessed (keyed by its numbers and the benchmarks), so a rerun that changed
+    nothing pays no assessment; raises :class:`InputError` for impossible numbers (never cached)."""
+    result = assess(FunnelInputs.model_validate_json(inputs_json))
+    return result, result.single
+
+
+def single_key(inputs: FunnelInputs) -> str:
+    """What a one-video assessment depends on, as the key of :func:`single_run`."""
+    return inputs.model_dump_json(include={"mode", "video", "benchmarks"})
 
 
 _OPTION_FIELDS = {"benchmarks", "reference_video", "reference_rule", "replicate_by"}

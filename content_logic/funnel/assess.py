@@ -4,6 +4,7 @@ bottleneck, the counts, creators, and the replicate view."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from operator import attrgetter
 
 import numpy as np
 import pandas as pd
@@ -38,6 +39,8 @@ from content_logic.funnel.replicate import (
 from content_logic.funnel.result import MEASURE_COLUMNS, STATUS_COLUMNS, STATUSES, FunnelResult
 from content_logic.problems import InputError
 
+_LABELS = attrgetter(*LABEL_FIELDS)
+
 _BASE_COLUMNS = frozenset((*LABEL_FIELDS, *FUNNEL_FIELDS))
 
 _BENCHMARK_STAGE: Mapping[str, Stage] = {
@@ -48,10 +51,14 @@ _BENCHMARK_STAGE: Mapping[str, Stage] = {
 
 def videos_frame(videos: Sequence[VideoFunnel]) -> pd.DataFrame:
     """Videos as the table :func:`diagnose_batch` reads: labels, numbers (NaN = unknown), traits."""
-    columns: dict[str, object] = {name: [getattr(v, name) for v in videos] for name in LABEL_FIELDS}
-    columns.update(video_columns(list(videos)))
-    for name in dict.fromkeys(key for v in videos for key in v.traits):
-        columns[name] = [v.traits.get(name) for v in videos]
+    labels = list(zip(*(_LABELS(v) for v in videos), strict=True)) or [()] * len(LABEL_FIELDS)
+    columns: dict[str, object] = {
+        name: list(values) for name, values in zip(LABEL_FIELDS, labels, strict=True)
+    }
+    columns.update(video_columns(videos))
+    traits = [v.traits for v in videos]
+    for name in dict.fromkeys(key for found in traits if found for key in found):
+        columns[name] = [found.get(name) for found in traits]
     return pd.DataFrame(columns)
 
 

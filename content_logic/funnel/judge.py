@@ -8,6 +8,7 @@ same lines (:func:`evaluate`); :func:`diagnosis_from` turns one row into a typed
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from operator import attrgetter
 from typing import Literal, NamedTuple
 
 import numpy as np
@@ -71,12 +72,13 @@ def measures(columns: Mapping[str, Floats]) -> dict[str, Floats]:
     return col
 
 
+_NUMBERS = attrgetter(*FUNNEL_FIELDS)
+
+
 def video_columns(videos: Sequence[VideoFunnel]) -> dict[str, Floats]:
-    """The numeric fields of some videos as float arrays, NaN where unknown."""
-    return {
-        field: np.array([np.nan if (v := getattr(video, field)) is None else v for video in videos], float)
-        for field in FUNNEL_FIELDS
-    }
+    """The numeric fields of some videos as float arrays, NaN where unknown (one C call per video)."""
+    matrix = np.array([_NUMBERS(video) for video in videos], dtype=np.float64).reshape(-1, len(FUNNEL_FIELDS))
+    return {field: matrix[:, index] for index, field in enumerate(FUNNEL_FIELDS)}
 
 
 def _threshold(benchmark: str, col: Mapping[str, Floats], b: FunnelBenchmarks, n: int) -> Floats:

@@ -25,10 +25,9 @@ from content_logic.funnel.models import (
     RATE_MAX,
     VideoFunnel,
 )
-from content_logic.funnel.sheet import read_cells
 from content_logic.funnel.vocabulary import COUNT_INPUTS, column_kind
 from content_logic.problems import InputError, Problem, Scalar
-from content_logic.sheets import DecimalMark, NumberColumn, parse_number_column
+from content_logic.sheets import DecimalMark, NumberColumn, parse_number_column, read_sheet
 
 FRACTION_MAX = 1.0
 """A rate column with no "%" whose values are all at most 1 was exported as fractions (0.42 = 42 %),
@@ -219,16 +218,21 @@ def _videos(
     return tuple(videos)
 
 
+def _known(label: object) -> bool:
+    return isinstance(label, str) and column_kind(label.strip()) is not None
+
+
 def read_file(
     data: bytes, filename: str, *, mapping: Mapping[str, str] | None = None
 ) -> Reading[FunnelInputs]:
     """The contract's reader: an uploaded CSV/XLSX of videos (one row each, the header wherever it is)
     read into batch inputs. ``mapping`` says what an unknown column is (a field id, ``trait``, ``id``
     or ``ignore``)."""
-    try:
-        frame, layout_notes = read_cells(data, filename)
+    try:  # the header is the row naming the most columns the vocabulary knows, wherever it is
+        sheet = read_sheet(data, filename or "upload", is_known_label=_known)
     except InputError as error:
         return Reading(inputs=None, problems=tuple(error.problems))
+    frame, layout_notes = sheet.frame, sheet.notes
     reading = prepare(frame, file=filename, first_row=None, mapping=mapping)
     return reading.model_copy(update={"notes": (*layout_notes, *reading.notes)}) if layout_notes else reading
 
