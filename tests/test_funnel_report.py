@@ -240,3 +240,17 @@ def test_page_and_brief_share_the_headline(lang: str) -> None:
     sentence = fmt.headline_text(result, lang)  # type: ignore[arg-type]
     assert fmt.stage_name("attention", lang) in sentence  # type: ignore[arg-type]
     assert sentence in summary_markdown(result, lang)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("model", "field", "expected"),
+    [(FunnelBenchmarks, "hook_rate", (0.0, 100.0, "%.1f")), (FunnelBenchmarks, "min_videos_for_median", (1, None, None)),
+     (FunnelBenchmarks, "median_share", (0.1, 100.0, "%.1f")), (VideoFunnel, "views", (0, None, None)),
+     (VideoFunnel, "completion_rate", (0.0, 100.0, "%.1f")), (VideoFunnel, "video_seconds", (0.1, None, "%.1f"))],
+)  # fmt: skip
+def test_the_page_reads_input_limits_from_the_models(
+    model: type, field: str, expected: tuple[object, ...]
+) -> None:
+    from ui.funnel_inputs import limits
+
+    assert limits(model, field) == expected

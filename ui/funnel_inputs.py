@@ -46,25 +46,37 @@ _SHOWN_BENCHMARKS = ("hook_rate", "impression_hook_rate", "completion_rate", "fi
 """The rates shown in the benchmarks' one-line summary, each named with its definition."""
 
 
+def _rules(annotation: object) -> list[object]:
+    """The constraint objects (``Ge``, ``Le``, ``Gt``) inside an annotation, also inside ``X | None``."""
+    found: list[object] = []
+    for meta in getattr(annotation, "__metadata__", ()):
+        found += list(getattr(meta, "metadata", [meta]))
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            found += _rules(arg)
+    return found
+
+
+def _is_whole(annotation: object) -> bool:
+    if annotation is int:
+        return True
+    return any(_is_whole(arg) for arg in typing.get_args(annotation) if arg is not type(None))
+
+
 def limits(model: type[BaseModel], field: str) -> tuple[float | int, float | int | None, str | None]:
     """Lowest, highest and display format of a number input, read from the model's own field rules
     (``ge``/``gt``/``le``, also inside ``X | None``), so an input can't produce an invalid model."""
     info = model.model_fields[field]
-    rules = list(info.metadata)
-    for arg in typing.get_args(info.annotation) if isinstance(info.annotation, types.UnionType) else ():
-        rules += list(getattr(arg, "__metadata__", ()))
-    whole = int in (info.annotation, *typing.get_args(info.annotation)) or any(
-        typing.get_args(arg)[:1] == (int,) for arg in typing.get_args(info.annotation)
-    )
+    whole = _is_whole(info.annotation)
     low: float | int = 0 if whole else 0.0
     high: float | int | None = None
-    for rule in rules:
+    for rule in [*info.metadata, *_rules(info.annotation)]:
         if getattr(rule, "ge", None) is not None:
-            low = rule.ge
+            low = rule.ge  # type: ignore[attr-defined]
         if getattr(rule, "gt", None) is not None:
-            low = rule.gt + (1 if whole else 0.1)
+            low = rule.gt + (1 if whole else 0.1)  # type: ignore[attr-defined]
         if getattr(rule, "le", None) is not None:
-            high = rule.le
+            high = rule.le  # type: ignore[attr-defined]
     if whole:
         return int(low), None if high is None else int(high), None
     return float(low), None if high is None else float(high), _DECIMALS.get(field, "%.1f")
