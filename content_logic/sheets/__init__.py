@@ -4,11 +4,12 @@ any sheet), any encoding and delimiter, and numbers and dates in any notation, r
 from content_logic.sheets.cells import MISSING_MARKS, parse_number, parse_rate
 from content_logic.sheets.dates import DateColumn, parse_date_column
 from content_logic.sheets.numbers import DecimalMark, NumberColumn, parse_number_column, parse_rate_column
-from content_logic.sheets.reader import MAX_UPLOAD_BYTES, Sheet, read_sheet, read_table
+from content_logic.sheets.reader import MAX_UPLOAD_BYTES, UNREADABLE_CODES, Sheet, read_sheet, read_table
 
 __all__ = [
     "MAX_UPLOAD_BYTES",
     "MISSING_MARKS",
+    "UNREADABLE_CODES",
     "DateColumn",
     "DecimalMark",
     "NumberColumn",
