@@ -4,7 +4,8 @@ bottleneck, the counts, creators, and the replicate view."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from operator import attrgetter
+from itertools import chain
+from operator import attrgetter, methodcaller
 
 import numpy as np
 import pandas as pd
@@ -40,6 +41,7 @@ from content_logic.funnel.result import MEASURE_COLUMNS, STATUS_COLUMNS, STATUSE
 from content_logic.problems import InputError
 
 _LABELS = attrgetter(*LABEL_FIELDS)
+_TRAITS = attrgetter("traits")
 
 _BASE_COLUMNS = frozenset((*LABEL_FIELDS, *FUNNEL_FIELDS))
 
@@ -51,14 +53,14 @@ _BENCHMARK_STAGE: Mapping[str, Stage] = {
 
 def videos_frame(videos: Sequence[VideoFunnel]) -> pd.DataFrame:
     """Videos as the table :func:`diagnose_batch` reads: labels, numbers (NaN = unknown), traits."""
-    labels = list(zip(*(_LABELS(v) for v in videos), strict=True)) or [()] * len(LABEL_FIELDS)
+    labels = list(zip(*map(_LABELS, videos), strict=True)) or [()] * len(LABEL_FIELDS)
     columns: dict[str, object] = {
         name: list(values) for name, values in zip(LABEL_FIELDS, labels, strict=True)
     }
     columns.update(video_columns(videos))
-    traits = [v.traits for v in videos]
-    for name in dict.fromkeys(key for found in traits if found for key in found):
-        columns[name] = [found.get(name) for found in traits]
+    traits = list(map(_TRAITS, videos))
+    for name in dict.fromkeys(chain.from_iterable(traits)):
+        columns[name] = list(map(methodcaller("get", name), traits))
     return pd.DataFrame(columns)
 
 

@@ -77,7 +77,7 @@ _NUMBERS = attrgetter(*FUNNEL_FIELDS)
 
 def video_columns(videos: Sequence[VideoFunnel]) -> dict[str, Floats]:
     """The numeric fields of some videos as float arrays, NaN where unknown (one C call per video)."""
-    matrix = np.array([_NUMBERS(video) for video in videos], dtype=np.float64).reshape(-1, len(FUNNEL_FIELDS))
+    matrix = np.array(list(map(_NUMBERS, videos)), dtype=np.float64).reshape(-1, len(FUNNEL_FIELDS))
     return {field: matrix[:, index] for index, field in enumerate(FUNNEL_FIELDS)}
 
 
