@@ -231,3 +231,16 @@ def test_an_unknown_column_can_be_marked_as_a_content_trait(app: App) -> None:
     next(s for s in at.selectbox if "Camera" in s.label).set_value("trait").run()
     assert not at.exception
     assert "Camera" in at.multiselect(key="funnel_replicate_by").options
+
+
+@pytest.mark.parametrize("demo", DEMO_IDS)
+def test_every_number_on_the_spanish_page_is_written_the_spanish_way(app: App, demo: str) -> None:
+    from tests.test_calculator_contract import ENGLISH_NUMBER, GLUED_PERCENT
+    from tests.test_spanish_numbers import _texts
+
+    at = funnel(app, "es")
+    at.segmented_control(key="funnel_mode").set_value("batch").run()
+    at.selectbox(key="funnel_demo").set_value(demo).run()
+    texts = _texts(at)
+    assert [m for text in texts for m in ENGLISH_NUMBER.findall(text)] == []
+    assert [m.group() for text in texts for m in GLUED_PERCENT.finditer(text)] == []
