@@ -236,3 +236,13 @@ def test_room_summary_is_anonymous_and_json_ready() -> None:
     assert single["bottleneck"] == "attention" and single["videos"] == 1
     assert set(single["bottlenecks"]) == set(STAGES)
     assert "Copy" not in str(single) + str(batch)
+
+
+def test_the_creator_is_compared_when_there_are_several() -> None:
+    # The copies' winner is the only top video, and it is Carla's: the creator is a content choice the
+    # seller can brief from (issue 12: hook type, length band, format, creator...).
+    result = assess(FunnelInputs(mode="batch", videos=demo_set("copies", "en").videos))
+    assert "creator" in result.comparable
+    assert ("creator", "@carla.clean") in {(t.column, t.value) for t in result.replicate.traits}
+    one_creator = assess(FunnelInputs(mode="batch", videos=demo_set("weak_hook", "en").videos))
+    assert "creator" not in one_creator.comparable  # every episode is the brand's own

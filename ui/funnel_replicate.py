@@ -24,7 +24,7 @@ def batch_options(box: DeltaGenerator, result: FunnelResult, lang: Language) -> 
     labels = ["", *result.table["video"].head(MAX_PICK)]
     if st.session_state.get(REFERENCE_KEY) not in labels:
         st.session_state[REFERENCE_KEY] = ""
-    columns = [*result.traits, text.LENGTH_BAND]
+    columns = list(result.comparable)
     st.session_state[REPLICATE_KEY] = [c for c in st.session_state.get(REPLICATE_KEY) or [] if c in columns]
     with box.container(border=True, key="funnel_options"):
         if not st.toggle(t("funnel.options_header"), key=OPTIONS_EDIT_KEY, persist_state="session"):

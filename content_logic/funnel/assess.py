@@ -194,8 +194,9 @@ def assess_frame(
         for m, spec in enumerate(STAGE_TABLE[stage]):
             if (found := int((judged_by == m).sum())) > 0:
                 used[spec.measure] = found
-    compare = tuple(replicate_by) if replicate_by is not None else (*trait_names, LENGTH_BAND)
-    compare = tuple(c for c in compare if c in trait_names or c == LENGTH_BAND)
+    creators = table["creator"].astype("string").str.strip()
+    comparable = (*trait_names, *(("creator",) if creators.nunique() > 1 else ()), LENGTH_BAND)
+    compare = tuple(c for c in (replicate_by if replicate_by is not None else comparable) if c in comparable)
     return FunnelResult(
         mode=mode,
         videos=len(table),
@@ -210,6 +211,7 @@ def assess_frame(
         gpm_median=median,
         reference_video=reference_video if reference is not None else None,
         traits=trait_names,
+        comparable=comparable,
         creators=_creators(table),
         replicate=replicate_view(table, columns=compare, policy=replicate),
     )

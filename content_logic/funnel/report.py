@@ -113,7 +113,7 @@ def batch_brief(result: FunnelResult, lang: Language) -> str:
                 + translate(
                     "funnel.trait_line",
                     lang,
-                    column=trait.column,
+                    column=column_label(trait.column, lang),
                     value=trait.value,
                     top=fmt.percent(trait.top_share, lang),
                     rest=fmt.percent(trait.rest_share, lang),

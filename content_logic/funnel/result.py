@@ -71,6 +71,10 @@ class FunnelResult(BaseModel):
     gpm_median: float | None
     reference_video: str | None
     traits: tuple[str, ...]
+    """The content columns (the vocabulary's traits or those the user marked): never IDs, costs or metrics."""
+    comparable: tuple[str, ...] = ()
+    """What "replicate the winners" can compare: the traits, the creator (when there are several) and
+    the length band."""
     creators: pd.DataFrame
     """One row per creator: videos, summed numbers, pooled rates, ``main_bottleneck``, ``healthy``."""
     replicate: ReplicateView
