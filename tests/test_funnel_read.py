@@ -61,8 +61,12 @@ def test_good_rows_are_still_analysed(name: str) -> None:
     assert assess(reading.inputs).videos == EXPECTED["analysed"][name]
 
 
-def test_every_corpus_file_has_an_expectation() -> None:
-    assert {p.name for p in DATA.iterdir()} >= CORPUS
+EXPORTS = {"seller_center.xlsx", "seller_center_es.xlsx", "ads_manager.csv", "mexico_export.csv"}
+"""The export-shaped fixtures (tests/funnel_exports.py writes them; test_funnel_exports checks them)."""
+
+
+def test_every_file_has_an_expectation() -> None:
+    assert {p.name for p in DATA.iterdir()} == {*CORPUS, *EXPORTS, "expected.toml"}
 
 
 def test_a_spanish_export_reads_like_the_english_one() -> None:
