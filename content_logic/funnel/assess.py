@@ -55,12 +55,13 @@ def videos_frame(videos: Sequence[VideoFunnel]) -> pd.DataFrame:
     """Videos as the table :func:`diagnose_batch` reads: labels, numbers (NaN = unknown), traits."""
     labels = list(zip(*map(_LABELS, videos), strict=True)) or [()] * len(LABEL_FIELDS)
     columns: dict[str, object] = {
-        name: list(values) for name, values in zip(LABEL_FIELDS, labels, strict=True)
+        name: pd.Series(list(found), dtype=object)  # plain objects: no Arrow string conversion per column
+        for name, found in zip(LABEL_FIELDS, labels, strict=True)
     }
     columns.update(video_columns(videos))
     traits = list(map(_TRAITS, videos))
     for name in dict.fromkeys(chain.from_iterable(traits)):
-        columns[name] = list(map(methodcaller("get", name), traits))
+        columns[name] = pd.Series(list(map(methodcaller("get", name), traits)), dtype=object)
     return pd.DataFrame(columns)
 
 
