@@ -21,14 +21,21 @@ column_label = text.column_label
 
 def batch_options(box: DeltaGenerator, result: FunnelResult, lang: Language) -> None:
     """Compare with a reference video (usually the winner), and pick the columns for the replicate view."""
-    labels = ["", *result.table["video"].head(MAX_PICK)]
-    if st.session_state.get(REFERENCE_KEY) not in labels:
-        st.session_state[REFERENCE_KEY] = ""
     columns = list(result.comparable)
-    st.session_state[REPLICATE_KEY] = [c for c in st.session_state.get(REPLICATE_KEY) or [] if c in columns]
+    chosen = st.session_state.get(REPLICATE_KEY) or []
+    if any(c not in columns for c in chosen):  # columns of an earlier file: forget them
+        st.session_state[REPLICATE_KEY] = [c for c in chosen if c in columns]
     with box.container(border=True, key="funnel_options"):
         if not st.toggle(t("funnel.options_header"), key=OPTIONS_EDIT_KEY, persist_state="session"):
+            if (
+                st.session_state.get(REFERENCE_KEY)
+                and not (result.table["video"] == st.session_state[REFERENCE_KEY]).any()
+            ):
+                st.session_state[REFERENCE_KEY] = ""
             return
+        labels = ["", *result.table["video"].head(MAX_PICK)]
+        if st.session_state.get(REFERENCE_KEY) not in labels:
+            st.session_state[REFERENCE_KEY] = ""
         st.selectbox(
             t("funnel.reference_label"),
             labels,
