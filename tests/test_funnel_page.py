@@ -10,8 +10,9 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from content_logic.funnel import DEMO_IDS, demo_set
-from content_logic.funnel.fmt import stage_name
+from content_logic.funnel import DEMO_IDS
+from content_logic.funnel.demo import demo_set
+from content_logic.funnel.text import stage_name
 from content_logic.i18n import LANGUAGES, translate
 
 PAGE = "pages/funnel.py"
@@ -126,7 +127,9 @@ def test_the_copies_demo_compares_with_the_winner(app: App) -> None:
     at.toggle(key="funnel_options_edit").set_value(True).run()
     at.selectbox(key="funnel_reference").set_value("").run()
     table = video_table(at).set_index("video")
-    assert table.loc["Copy C", "bottleneck"] == stage_name("retention", "en")  # 29 % < the 40 % rule of thumb
+    # On the rules of thumb Copy C still loses the offer: 5 orders of 1,900 clicks = 0.26 % < 2 %.
+    assert table.loc["Copy C", "bottleneck"] == stage_name("conversion", "en")
+    assert table.loc["Winner", "bottleneck"] == translate("funnel.status_word.healthy", "en")
 
 
 def test_an_upload_with_bad_rows_lists_them_and_analyses_the_rest(app: App) -> None:
@@ -139,8 +142,9 @@ def test_an_upload_with_bad_rows_lists_them_and_analyses_the_rest(app: App) -> N
     )
     at.run()
     assert not at.exception
-    skipped = translate("funnel.skipped_title", "en", count=8, rows="3, 4, 5, 6, 7, 8, 9, 10")
+    skipped = translate("funnel.skipped_title", "en", count=7, rows="3, 4, 5, 6, 7, 8, 9")
     assert skipped in at.error[0].value
+    assert translate("funnel.skipped_empty", "en", rows="10") in alerts(at)  # nothing to judge: a note
     assert "row 7, column “views”: “lots” is not a number" in at.error[0].value
     assert list(video_table(at)["video"]) == ["Good one", "Another good one"]
 
@@ -179,11 +183,64 @@ def test_table_edits_are_kept_across_a_page_switch(app: App) -> None:
     at.segmented_control(key="funnel_batch_source").set_value("table").run()
     edits = {"edited_rows": {0: {"video": "renamed"}}, "added_rows": [], "deleted_rows": []}
     at.session_state["funnel_table"] = edits
-    at.session_state["funnel_table_edits"] = edits  # what the editor's on_change callback stores
     at.run()
     at.switch_page("pages/home.py").run()
     at.switch_page(PAGE).run()
     assert not at.exception
     assert at.segmented_control(key="funnel_batch_source").value == "table"
     assert list(video_table(at)["video"])[0] == "renamed"
-    assert at.session_state["funnel_table_rows"][0]["video"] == "renamed"
+
+
+def upload(at: AppTest, name: str, data: bytes) -> AppTest:
+    at.segmented_control(key="funnel_mode").set_value("batch").run()
+    at.segmented_control(key="funnel_batch_source").set_value("upload").run()
+    kind = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    at.file_uploader(key="funnel_upload").set_value(
+        (name, data, kind if name.endswith("xlsx") else "text/csv")
+    )
+    return at.run()
+
+
+@pytest.mark.parametrize(("lang", "name"), [("en", "seller_center.xlsx"), ("es", "seller_center_es.xlsx")])
+def test_a_seller_center_export_is_judged_by_its_own_definitions(app: App, lang: str, name: str) -> None:
+    at = upload(funnel(app, lang), name, (DATA / name).read_bytes())
+    assert not at.exception
+    table = video_table(at).set_index("video")
+    assert len(table) == 8
+    # Per-view finish rates of 6–18 % are ordinary: no retention verdicts; one interest, one conversion.
+    assert table.loc["Unboxing the lamp", "bottleneck"] == stage_name("interest", lang)  # type: ignore[arg-type]
+    assert table.loc["Study desk tour", "bottleneck"] == stage_name("conversion", lang)  # type: ignore[arg-type]
+    assert stage_name("retention", lang) not in set(table["bottleneck"])  # type: ignore[arg-type]
+    captions = "\n".join(c.value for c in at.caption)
+    assert translate("funnel.definition.full_watches_per_view", lang) in captions  # type: ignore[arg-type]
+    assert translate("funnel.measure.finish_rate", lang) in captions  # type: ignore[arg-type]
+    # The headline's tie (one interest, one conversion) is named by the earliest stage, as in the brief.
+    assert stage_name("interest", lang) in at.warning[0].value  # type: ignore[arg-type]
+
+
+def test_an_unknown_column_can_be_marked_as_a_content_trait(app: App) -> None:
+    from tests import funnel_exports as exports
+
+    rows = [[*row, "Camera" if i == 0 else ("close-up" if i % 2 else "wide")]
+            for i, row in enumerate(exports.seller_center_rows())]  # fmt: skip
+    at = upload(funnel(app), "videos.xlsx", exports.xlsx(rows))
+    picker = next(s for s in at.selectbox if "Camera" in s.label)
+    assert picker.value == ""  # left out until the user says
+    at.toggle(key="funnel_options_edit").set_value(True).run()
+    assert "Camera" not in at.multiselect(key="funnel_replicate_by").options
+    next(s for s in at.selectbox if "Camera" in s.label).set_value("trait").run()
+    assert not at.exception
+    assert "Camera" in at.multiselect(key="funnel_replicate_by").options
+
+
+@pytest.mark.parametrize("demo", DEMO_IDS)
+def test_every_number_on_the_spanish_page_is_written_the_spanish_way(app: App, demo: str) -> None:
+    from tests.test_calculator_contract import ENGLISH_NUMBER, GLUED_PERCENT
+    from tests.test_spanish_numbers import _texts
+
+    at = funnel(app, "es")
+    at.segmented_control(key="funnel_mode").set_value("batch").run()
+    at.selectbox(key="funnel_demo").set_value(demo).run()
+    texts = _texts(at)
+    assert [m for text in texts for m in ENGLISH_NUMBER.findall(text)] == []
+    assert [m.group() for text in texts for m in GLUED_PERCENT.finditer(text)] == []

@@ -2,61 +2,84 @@
 
 from __future__ import annotations
 
+import types
+import typing
 from functools import partial
 
 import streamlit as st
-from streamlit.delta_generator import DeltaGenerator
+from pydantic import BaseModel
 
-from content_logic.funnel import DEMO_IDS, SOURCES, BatchDiagnosis, FunnelBenchmarks, fmt, report
-from content_logic.funnel.models import FUNNEL_FIELDS
-from content_logic.funnel.replicate import LENGTH_BAND
+from content_logic.calculator import UnmappedLabel
+from content_logic.funnel import DEMO_IDS, FunnelBenchmarks, FunnelInputs, VideoFunnel, text
 from content_logic.i18n import Language, translate
+from ui.calculator_io import demo_picker, file_upload, kept_file, mapping_editor, table_editor
 from ui.funnel_state import (
     BENCH_KEYS,
     DEMO_KEY,
-    KEEP_KEY,
+    MAPPING_KEY,
     MODE_KEY,
-    REFERENCE_KEY,
-    REPLICATE_KEY,
+    RESTORED_KEY,
+    SINGLE_FIELDS,
     SINGLE_KEYS,
     SOURCE_KEY,
     TABLE_COLUMNS,
     TABLE_KEY,
     UPLOAD_KEY,
-    UPLOADED_KEY,
+    BatchRun,
     demo_changed,
-    keep_edits,
+    forget_restored,
     table_frame,
 )
-from ui.funnel_view import MAX_PICK, column_label
+from ui.funnel_view import column_label
 from ui.i18n import t
 
-OPTIONS_EDIT_KEY = "funnel_options_edit"
-"""The toggle that shows the batch options (reference video, columns to compare)."""
 BENCH_EDIT_KEY = "funnel_bm_edit"
 """The toggle that shows the benchmark inputs (hidden, they cost nothing on a rerun; values are kept)."""
 
-_BENCH_FORMAT: dict[str, tuple[float | int, float | int | None, str | None]] = {
-    "hook_rate": (0.0, 100.0, "%.1f"),
-    "completion_rate": (0.0, 100.0, "%.1f"),
-    "click_through": (0.0, 100.0, "%.2f"),
-    "click_to_order": (0.0, 100.0, "%.2f"),
-    "gpm_reference": (0.0, None, "%.2f"),
-    "min_avg_watch_seconds": (0.0, None, "%.1f"),
-    "min_watched_share": (0.0, 100.0, "%.1f"),
-    "thin_sample_orders": (0, None, None),
-    "min_videos_for_median": (1, None, None),
-}
-_SINGLE_FORMAT: dict[str, tuple[float | int, float | int | None, str | None]] = {
-    "views": (0, None, None),
-    "hook_rate": (0.0, 100.0, "%.1f"),
-    "completion_rate": (0.0, 100.0, "%.1f"),
-    "avg_watch_seconds": (0.0, None, "%.1f"),
-    "video_seconds": (0.1, None, "%.1f"),
-    "product_clicks": (0, None, None),
-    "orders": (0, None, None),
-    "gmv": (0.0, None, "%.2f"),
-}
+_DECIMALS: dict[str, str] = {"click_through": "%.2f", "product_ctr": "%.2f", "click_to_order": "%.2f",
+                             "gpm_reference": "%.2f", "gmv": "%.2f"}  # fmt: skip
+"""Display format of a number input; rates with small values get two decimals, others one."""
+
+
+_SHOWN_BENCHMARKS = ("hook_rate", "impression_hook_rate", "completion_rate", "finish_rate", "click_through",
+                     "product_ctr", "click_to_order")  # fmt: skip
+"""The rates shown in the benchmarks' one-line summary, each named with its definition."""
+
+
+def _rules(annotation: object) -> list[object]:
+    """The constraint objects (``Ge``, ``Le``, ``Gt``) inside an annotation, also inside ``X | None``."""
+    found: list[object] = []
+    for meta in getattr(annotation, "__metadata__", ()):
+        found += list(getattr(meta, "metadata", [meta]))
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            found += _rules(arg)
+    return found
+
+
+def _is_whole(annotation: object) -> bool:
+    if annotation is int:
+        return True
+    return any(_is_whole(arg) for arg in typing.get_args(annotation) if arg is not type(None))
+
+
+def limits(model: type[BaseModel], field: str) -> tuple[float | int, float | int | None, str | None]:
+    """Lowest, highest and display format of a number input, read from the model's own field rules
+    (``ge``/``gt``/``le``, also inside ``X | None``), so an input can't produce an invalid model."""
+    info = model.model_fields[field]
+    whole = _is_whole(info.annotation)
+    low: float | int = 0 if whole else 0.0
+    high: float | int | None = None
+    for rule in [*info.metadata, *_rules(info.annotation)]:
+        if getattr(rule, "ge", None) is not None:
+            low = rule.ge  # type: ignore[attr-defined]
+        if getattr(rule, "gt", None) is not None:
+            low = rule.gt + (1 if whole else 0.1)  # type: ignore[attr-defined]
+        if getattr(rule, "le", None) is not None:
+            high = rule.le  # type: ignore[attr-defined]
+    if whole:
+        return int(low), None if high is None else int(high), None
+    return float(low), None if high is None else float(high), _DECIMALS.get(field, "%.1f")
 
 
 def lesson_links() -> None:
@@ -72,7 +95,7 @@ def lesson_links() -> None:
 
 def _reset_benchmarks() -> None:
     for field, key in BENCH_KEYS.items():
-        st.session_state[key] = getattr(FunnelBenchmarks(), field)
+        st.session_state[key] = getattr(FunnelInputs().benchmarks, field)
 
 
 def benchmark_editor(lang: Language) -> None:
@@ -80,18 +103,17 @@ def benchmark_editor(lang: Language) -> None:
     with st.container(border=True, key="funnel_benchmarks"):
         edit = st.toggle(t("funnel.benchmarks_header"), key=BENCH_EDIT_KEY, persist_state="session")
         if not edit:
-            values = {f: st.session_state.get(BENCH_KEYS[f]) for f in ("hook_rate", "completion_rate",
-                      "click_through", "click_to_order")}  # fmt: skip
-            shown = {f: fmt.percent(v, lang) if v is not None else "–" for f, v in values.items()}
+            values = {f: st.session_state.get(BENCH_KEYS[f]) for f in _SHOWN_BENCHMARKS}
+            shown = {f: text.measure(f, v, lang) for f, v in values.items()}
             gpm = st.session_state.get(BENCH_KEYS["gpm_reference"])
-            value = fmt.measure("gpm", gpm, lang) if gpm is not None else t("funnel.bm_gpm_median")
+            value = text.measure("gpm", gpm, lang) if gpm is not None else t("funnel.bm_gpm_median")
             st.caption(t("funnel.benchmarks_in_use", value=value, **shown))
             return
         st.caption(t("funnel.benchmarks_note"))
         columns = st.columns(2)
         for index, (field, key) in enumerate(BENCH_KEYS.items()):
-            low, high, number_format = _BENCH_FORMAT[field]
-            sources = " ".join(f"[{i}]({url})" for i, url in enumerate(SOURCES.get(field, ()), start=1))
+            low, high, number_format = limits(FunnelBenchmarks, field)
+            sources = " ".join(f"[{i}]({url})" for i, url in enumerate(text.sources(field), start=1))
             cited = f" {t('funnel.sources')} {sources}" if sources else ""
             columns[index % 2].number_input(
                 t(f"funnel.bm.{field}"), min_value=low, max_value=high, format=number_format, key=key,
@@ -105,11 +127,13 @@ def _fill(values: dict[str, object]) -> None:
         st.session_state[key] = values.get(field)
 
 
-def single_form(example: dict[str, object]) -> None:
-    """The one-video form; an empty field means "unknown"."""
+def single_form() -> None:
+    """The one-video form (it starts with the lesson's example); an empty field means "unknown"."""
+    example = FunnelInputs().video.model_dump(include=set(SINGLE_KEYS))
     st.text_input(t("funnel.field.video"), key=SINGLE_KEYS["video"], persist_state="session")
     columns = st.columns(2)
-    for index, (field, (low, high, number_format)) in enumerate(_SINGLE_FORMAT.items()):
+    for index, field in enumerate(SINGLE_FIELDS):
+        low, high, number_format = limits(VideoFunnel, field)
         columns[index % 2].number_input(
             t(f"funnel.field.{field}"),
             min_value=low,
@@ -125,79 +149,45 @@ def single_form(example: dict[str, object]) -> None:
     right.button(t("funnel.clear_form"), key="funnel_single_clear", on_click=_fill, args=({},))
 
 
-def _forget_upload() -> None:
-    st.session_state.pop(UPLOADED_KEY, None)
-
-
 def upload_widget(lang: Language) -> None:
-    """The file uploader; the last file is kept in session state so a page switch doesn't lose it."""
-    uploaded = st.file_uploader(
+    """The file uploader (the file is kept for the session by ``ui.calculator_io``) and the template."""
+    file_upload(
+        UPLOAD_KEY,
         t("funnel.upload_label"),
-        type=["csv", "xlsx", "xls", "txt", "tsv"],
-        key=UPLOAD_KEY,
+        types=("csv", "xlsx", "xls", "txt", "tsv"),
+        on_file=forget_restored,
         help=t("funnel.upload_help"),
     )
-    kept = st.session_state.get(UPLOADED_KEY)
-    if uploaded is not None and (kept is None or kept[2] != uploaded.file_id):
-        st.session_state[UPLOADED_KEY] = (uploaded.name, uploaded.getvalue(), uploaded.file_id)
-    elif uploaded is None and kept is not None:
-        st.caption(t("funnel.using_upload", name=kept[0]))
-        st.button(t("funnel.forget_upload"), key="funnel_forget_upload", on_click=_forget_upload)
     st.download_button(
         t("funnel.template_download"),
-        partial(report.template_csv, lang),
+        partial(text.template_csv, lang),
         file_name="funnel-template.csv",
         mime="text/csv",
         key="funnel_template",
         icon=":material/table_view:",
         on_click="ignore",
     )
-    if st.session_state.get(UPLOADED_KEY) is None:
+    if kept_file(UPLOAD_KEY) is None and not st.session_state.get(RESTORED_KEY):
         st.info(t("funnel.upload_first"), icon=":material/upload_file:")
+
+
+def columns_editor(run: BatchRun, lang: Language) -> None:
+    """The columns of an upload that the vocabulary doesn't know: say what each is (a content trait,
+    an identifier, a number to leave out); remembered for the session."""
+    unknown = [UnmappedLabel(column=column, label=column, rows=rows) for column, rows in run.unmapped]
+    mapping_editor(MAPPING_KEY, unknown, text.MAPPING_CHOICES,
+                   id_label=lambda choice: translate(f"funnel.mapping_{choice}", lang))  # fmt: skip
 
 
 def table_config(lang: Language) -> dict[str, object]:
     """Column headers and types of the typed table."""
     config: dict[str, object] = {c: st.column_config.TextColumn(column_label(c, lang)) for c in TABLE_COLUMNS}
-    for field in FUNNEL_FIELDS:
-        config[field] = st.column_config.NumberColumn(column_label(field, lang), min_value=0)
+    for field in SINGLE_FIELDS:
+        low, high, _ = limits(VideoFunnel, field)
+        config[field] = st.column_config.NumberColumn(
+            column_label(field, lang), min_value=low, max_value=high
+        )
     return config
-
-
-def batch_options(box: DeltaGenerator, result: BatchDiagnosis, lang: Language) -> None:
-    """Compare with a reference video (usually the winner), and pick the columns for the replicate view."""
-    labels = ["", *result.table["video"].head(MAX_PICK)]
-    if st.session_state.get(REFERENCE_KEY) not in labels:
-        st.session_state[REFERENCE_KEY] = ""
-    columns = [*result.traits, LENGTH_BAND]
-    st.session_state[REPLICATE_KEY] = [c for c in st.session_state.get(REPLICATE_KEY) or [] if c in columns]
-    with box.container(border=True, key="funnel_options"):
-        if not st.toggle(t("funnel.options_header"), key=OPTIONS_EDIT_KEY, persist_state="session"):
-            return
-        st.selectbox(
-            t("funnel.reference_label"),
-            labels,
-            key=REFERENCE_KEY,
-            help=t("funnel.reference_help"),
-            format_func=lambda v: v or translate("funnel.reference_none", lang),
-            persist_state="session",
-        )
-        st.number_input(
-            t("funnel.keep_label"),
-            min_value=1.0,
-            max_value=100.0,
-            key=KEEP_KEY,
-            help=t("funnel.keep_help"),
-            persist_state="session",
-        )
-        st.multiselect(
-            t("funnel.replicate_label"),
-            columns,
-            key=REPLICATE_KEY,
-            format_func=partial(column_label, lang=lang),
-            placeholder=t("funnel.replicate_all"),
-            persist_state="session",
-        )
 
 
 def mode_picker(lang: Language) -> str:
@@ -224,25 +214,21 @@ def batch_source(lang: Language) -> None:
         persist_state="session",
     )
     if source == "demo":
-        demo = st.selectbox(
+        demo = demo_picker(
+            DEMO_KEY,
             t("funnel.demo_pick"),
             DEMO_IDS,
             format_func=lambda d: translate(f"funnel.demo_name.{d}", lang),
-            key=DEMO_KEY,
-            on_change=demo_changed,
-            args=(lang,),
-            persist_state="session",
+            on_pick=lambda d: demo_changed(d, lang),
         )
         st.caption(t(f"funnel.demo_about.{demo}"))
     elif source == "upload":
         upload_widget(lang)
     else:
         st.caption(t("funnel.table_help"))
-        st.data_editor(
-            table_frame(),
+        table_editor(
+            TABLE_KEY,
+            lambda: table_frame(FunnelInputs()),
             num_rows="dynamic",
-            hide_index=True,
-            key=TABLE_KEY,
-            on_change=keep_edits,
             column_config=table_config(lang),
         )

@@ -7,83 +7,24 @@ every session's rerun shares one process), so a warm rerun only re-sends them.
 from __future__ import annotations
 
 from functools import partial
+from typing import NamedTuple
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from content_logic.funnel import STAGES, BatchDiagnosis, VideoDiagnosis, fmt, report
+from content_logic.funnel import STAGES, FunnelResult, VideoDiagnosis, summary_markdown, table_csv, text
 from content_logic.i18n import Language, translate
-from ui.funnel_state import DETAIL_KEY, BatchRun
+from ui.funnel_charts import ICONS, NO_CHART_BAR, distribution_figure, stage_figure, state_of
+from ui.funnel_replicate import show_replicate
+from ui.funnel_state import DETAIL_KEY, MAX_PICK, BatchRun
 from ui.i18n import t
 from ui.widgets import problem_list
 
-CHART_CAP = 200.0
-"""The stage chart shows each number as % of its benchmark, cut at 200 % so no stage squashes the rest."""
-COLORS = {"bottleneck": "#c62828", "below": "#ef6c00", "pass": "#2e7d32", "unknown": "#9e9e9e"}
-ICONS = {"bottleneck": ":material/error:", "below": ":material/warning:", "pass": ":material/check_circle:",
-         "unknown": ":material/help:"}  # fmt: skip
-MAX_PICK = 500
-"""At most this many videos are offered in pickers (the table and the CSV have them all)."""
-NO_CHART_BAR = {"displayModeBar": False}
 TABLE_NUMBERS = ("views", "hook_rate", "completion_rate", "click_through", "click_to_order", "orders", "gpm")
 
 
-def column_label(name: str, lang: Language) -> str:
-    """A table or trait column's header: our columns translated, the user's own as they wrote them."""
-    key = f"funnel.col.{name}"
-    text = translate(key, lang)
-    return name if text == key else text
-
-
-def _state(diagnosis: VideoDiagnosis, stage: str, status: str) -> str:
-    return "bottleneck" if stage == diagnosis.bottleneck else status
-
-
-def stage_figure(diagnosis: VideoDiagnosis, lang: Language) -> go.Figure:
-    """Each stage as a bar: its number as % of its benchmark; the dashed line is the benchmark."""
-    names, ratios, texts, colors = [], [], [], []
-    for check in diagnosis.stages:
-        names.append(fmt.stage_name(check.stage, lang))
-        colors.append(COLORS[_state(diagnosis, check.stage, check.status)])
-        if check.status == "unknown" or check.value is None or check.threshold is None:
-            ratios.append(0.0)
-            texts.append(translate("funnel.chart_unknown", lang))
-            continue
-        ratio = check.value / check.threshold * 100 if check.threshold > 0 else CHART_CAP
-        ratios.append(min(ratio, CHART_CAP))
-        value = fmt.measure(check.measure, check.value, lang)
-        texts.append(f"{value} / {fmt.measure(check.measure, check.threshold, lang)}")
-    bar = go.Bar(x=ratios, y=names, orientation="h", marker_color=colors, text=texts, textposition="outside",
-                 cliponaxis=False, hoverinfo="skip")  # fmt: skip
-    benchmark = {"type": "line", "x0": 100, "x1": 100, "y0": -0.5, "y1": len(names) - 0.5,
-                 "line": {"dash": "dash", "color": "#616161"}}  # fmt: skip
-    return go.Figure(
-        bar,
-        layout={
-            "height": 250, "margin": {"l": 0, "r": 10, "t": 10, "b": 0}, "showlegend": False,
-            "xaxis": {"range": [0, CHART_CAP * 1.3], "title": translate("funnel.chart_axis", lang),
-                      "fixedrange": True},
-            "yaxis": {"autorange": "reversed", "fixedrange": True}, "shapes": [benchmark],
-        },
-    )  # fmt: skip
-
-
-def distribution_figure(result: BatchDiagnosis, lang: Language) -> go.Figure:
-    """How many videos stop first at each stage, and how many nowhere."""
-    names = [fmt.stage_name(s, lang) for s in STAGES] + [translate("funnel.status_word.healthy", lang)]
-    counts = [result.bottlenecks[s] for s in STAGES] + [result.healthy]
-    colors = [COLORS["bottleneck"]] * len(STAGES) + [COLORS["pass"]]
-    bar = go.Bar(x=counts, y=names, orientation="h", marker_color=colors, text=counts, textposition="outside",
-                 cliponaxis=False, hoverinfo="skip")  # fmt: skip
-    return go.Figure(
-        bar,
-        layout={
-            "height": 260, "margin": {"l": 0, "r": 10, "t": 10, "b": 0}, "showlegend": False,
-            "xaxis": {"title": translate("funnel.chart_videos", lang), "fixedrange": True},
-            "yaxis": {"autorange": "reversed", "fixedrange": True},
-        },
-    )  # fmt: skip
+column_label = text.column_label
 
 
 @st.cache_resource(max_entries=512, show_spinner=False)
@@ -91,35 +32,60 @@ def _stage_chart(key: str, lang: Language, _diagnosis: VideoDiagnosis) -> go.Fig
     return stage_figure(_diagnosis, lang)
 
 
+class BatchViews(NamedTuple):
+    """What the batch view draws, built once per result and language."""
+
+    chart: go.Figure
+    videos: pd.DataFrame
+    creators: pd.DataFrame
+    labels: list[str]
+    """The videos offered in the detail picker."""
+    first_pick: str
+    """The first video with a bottleneck (else the first video)."""
+
+
 @st.cache_resource(max_entries=128, ttl="1h", show_spinner=False)
-def _batch_views(key: str, lang: Language, _result: BatchDiagnosis) -> tuple[go.Figure, pd.DataFrame]:
-    """The distribution chart and the video table with translated bottlenecks, once per result."""
-    names = {s: fmt.stage_name(s, lang) for s in STAGES}
+def _batch_views(key: str, lang: Language, _result: FunnelResult) -> BatchViews:
+    """The distribution chart, the video and creator tables with translated stages, the picker's videos."""
+    names = {s: text.stage_name(s, lang) for s in STAGES}
     healthy = translate("funnel.status_word.healthy", lang)
+    table = _result.table
     shown = ["video", "creator", "bottleneck", *_result.traits, *TABLE_NUMBERS]
-    bottleneck = _result.table["bottleneck"].cat.rename_categories(names)
-    frame = _result.table[shown].assign(bottleneck=bottleneck.cat.add_categories(healthy).fillna(healthy))
-    return distribution_figure(_result, lang), frame
+    bottleneck = table["bottleneck"].cat.rename_categories(names)
+    frame = table[shown].assign(bottleneck=bottleneck.cat.add_categories(healthy).fillna(healthy))
+    main = _result.creators["main_bottleneck"].map(names)
+    main = main.where(main.notna(), healthy)
+    labels = list(table["video"].head(MAX_PICK))
+    with_bottleneck = table.loc[table["bottleneck"].notna(), "video"]
+    first = str(with_bottleneck.iloc[0]) if len(with_bottleneck) else labels[0]
+    creators = _result.creators.assign(main_bottleneck=main)
+    return BatchViews(distribution_figure(_result, lang), frame, creators, labels, first)
+
+
+@st.cache_resource(max_entries=512, ttl="1h", show_spinner=False)
+def _detail(key: str, label: str, _result: FunnelResult) -> VideoDiagnosis:
+    """One video of a batch as a full diagnosis, once per result and video."""
+    return _result.for_video(label)
 
 
 def _verdict_box(diagnosis: VideoDiagnosis, lang: Language) -> None:
-    text = fmt.verdict(diagnosis, lang)
+    sentence = text.verdict(diagnosis, lang)
     if diagnosis.bottleneck is not None:
-        st.warning(f"**{text}**", icon=":material/filter_alt:")
+        st.warning(f"**{sentence}**", icon=":material/filter_alt:")
     elif len(diagnosis.not_judged) == len(STAGES):
-        st.info(text, icon=":material/info:")
+        st.info(sentence, icon=":material/info:")
     else:
-        st.success(f"**{text}**", icon=":material/check_circle:")
+        st.success(f"**{sentence}**", icon=":material/check_circle:")
 
 
 def _notes(diagnosis: VideoDiagnosis, lang: Language) -> list[str]:
     notes = []
     if diagnosis.later_below:
         notes.append(
-            t("funnel.later_below", stages=", ".join(fmt.stage_name(s, lang) for s in diagnosis.later_below))
+            t("funnel.later_below", stages=", ".join(text.stage_name(s, lang) for s in diagnosis.later_below))
         )
     if diagnosis.unjudged_before:
-        before = ", ".join(fmt.stage_name(s, lang) for s in diagnosis.unjudged_before)
+        before = ", ".join(text.stage_name(s, lang) for s in diagnosis.unjudged_before)
         notes.append(t("funnel.unjudged_before", stages=before))
     if diagnosis.thin_sample and diagnosis.video.orders is not None:
         notes.append(t("funnel.thin_sample", orders=diagnosis.video.orders))
@@ -147,7 +113,9 @@ def show_verdict(diagnosis: VideoDiagnosis, lang: Language, *, key: str) -> None
         st.markdown(t(diagnosis.advice.meaning))
 
 
-def show_details(diagnosis: VideoDiagnosis, lang: Language, *, key: str, downloads: bool = True) -> None:
+def show_details(
+    diagnosis: VideoDiagnosis, lang: Language, *, key: str, downloads: FunnelResult | None = None
+) -> None:
     """After the verdict: caveats, the chart, every stage's numbers, fixes, brief lines, downloads."""
     notes = _notes(diagnosis, lang)
     if notes:
@@ -155,8 +123,8 @@ def show_details(diagnosis: VideoDiagnosis, lang: Language, *, key: str, downloa
     chart = _stage_chart(diagnosis.model_dump_json(), lang, diagnosis)
     st.plotly_chart(chart, key=f"{key}_chart", config=NO_CHART_BAR)
     lines = [
-        f"- {ICONS[_state(diagnosis, c.stage, c.status)]} **{fmt.stage_name(c.stage, lang)}** — "
-        + fmt.check_text(c, lang)
+        f"- {ICONS[state_of(diagnosis, c.stage, c.status)]} **{text.stage_name(c.stage, lang)}** — "
+        + text.check_text(c, lang)
         for c in diagnosis.stages
     ]
     st.markdown("\n".join(lines))
@@ -167,9 +135,9 @@ def show_details(diagnosis: VideoDiagnosis, lang: Language, *, key: str, downloa
     brief.markdown(
         f"**{t('funnel.brief_header')}**\n\n" + "\n".join(f"- {t(k)}" for k in diagnosis.advice.brief)
     )
-    if downloads:
-        brief_file = partial(report.video_brief, diagnosis, lang)
-        _downloads(key, brief_file, partial(report.video_csv, diagnosis, lang), "funnel-stages.csv")
+    if downloads is not None:
+        brief_file = partial(summary_markdown, downloads, lang)
+        _downloads(key, brief_file, partial(table_csv, downloads, lang), "funnel-stages.csv")
 
 
 def show_problems(run: BatchRun, lang: Language) -> None:
@@ -177,32 +145,32 @@ def show_problems(run: BatchRun, lang: Language) -> None:
     if run.problems:
         problem_list(t("funnel.file_problems"), [p.describe(lang) for p in run.problems])
     if run.skipped:
-        rows = ", ".join(str(s.row) for s in run.skipped)
+        rows = list(dict.fromkeys(p.row for p in run.skipped if p.row is not None))
         problem_list(
-            t("funnel.skipped_title", count=len(run.skipped), rows=rows),
-            [p.describe(lang) for s in run.skipped for p in s.problems],
+            t("funnel.skipped_title", count=len(rows), rows=", ".join(str(r) for r in rows)),
+            [p.describe(lang) for p in run.skipped],
         )
+    empty = [n.row for n in run.notes if n.code == "funnel_row_empty" and n.row is not None]
+    if empty:
+        st.info(t("funnel.skipped_empty", rows=", ".join(str(r) for r in empty)), icon=":material/info:")
     for note in run.notes:
-        st.info(note.describe(lang), icon=":material/info:")
+        if note.code not in ("funnel_row_empty", "funnel_unmapped_column"):
+            st.info(note.describe(lang), icon=":material/info:")
 
 
-def _headline(result: BatchDiagnosis, lang: Language) -> None:
-    common = max(STAGES, key=result.bottlenecks.__getitem__)
-    ties = [s for s in STAGES if result.bottlenecks[s] == result.bottlenecks[common]]
-    if result.bottlenecks[common] and len(ties) > 1:
-        counts = [(fmt.stage_name(s, lang), result.bottlenecks[s]) for s in STAGES if result.bottlenecks[s]]
-        counts.append((translate("funnel.status_word.healthy", lang), result.healthy))
-        summary = " · ".join(f"{name} {count}" for name, count in counts)
-        st.warning(f"**{t('funnel.batch_mixed', summary=summary)}**", icon=":material/filter_alt:")
-    elif result.bottlenecks[common]:
-        stage = fmt.stage_name(common, lang)
-        text = t("funnel.batch_verdict", count=result.bottlenecks[common], videos=result.videos, stage=stage)
-        st.warning(f"**{text}** {t(f'funnel.meaning.{common}')}", icon=":material/filter_alt:")
+def _headline(result: FunnelResult, lang: Language) -> None:
+    """The batch verdict by the one tie rule (the same sentence as the downloaded brief)."""
+    head = result.headline
+    if head.stage is not None:
+        st.warning(f"**{text.headline_text(result, lang)}** {t(f'funnel.meaning.{head.stage}')}",
+                   icon=":material/filter_alt:")  # fmt: skip
     else:
-        st.success(f"**{t('funnel.batch_healthy', videos=result.videos)}**", icon=":material/check_circle:")
+        st.success(f"**{text.headline_text(result, lang)}**", icon=":material/check_circle:")
     notes = []
-    if result.sources["value"] == "batch_median" and result.gpm_median is not None:
-        notes.append(t("funnel.value_median_note", median=fmt.measure("gpm", result.gpm_median, lang)))
+    if result.measures_used:
+        notes.append(t("funnel.definitions_note", definitions=text.definitions_text(result, lang)))
+    if (value := text.value_note(result, lang)) is not None:
+        notes.append(value)
     elif result.sources["value"] == "rule_of_thumb":
         notes.append(t("funnel.value_not_judged"))
     if result.reference_video:
@@ -217,8 +185,9 @@ def show_batch(run: BatchRun, lang: Language) -> None:
     if result is None:
         return
     _headline(result, lang)
-    chart, frame = _batch_views(run.key, lang, result)
-    st.plotly_chart(chart, key="funnel_distribution", config=NO_CHART_BAR)
+    views = _batch_views(run.key, lang, result)
+    frame = views.videos
+    st.plotly_chart(views.chart, key="funnel_distribution", config=NO_CHART_BAR)
     st.subheader(t("funnel.videos_header"))
     config: dict[str, object] = {
         name: st.column_config.Column(column_label(name, lang)) for name in frame.columns
@@ -227,58 +196,19 @@ def show_batch(run: BatchRun, lang: Language) -> None:
         {n: st.column_config.NumberColumn(column_label(n, lang), format="localized") for n in TABLE_NUMBERS}
     )
     st.dataframe(frame, hide_index=True, column_config=config, key="funnel_batch_table")
-    labels = list(result.table["video"].head(MAX_PICK))
+    labels = views.labels
     if st.session_state.get(DETAIL_KEY) not in labels:
-        with_bottleneck = result.table.loc[result.table["bottleneck"].notna(), "video"]
-        st.session_state[DETAIL_KEY] = with_bottleneck.iloc[0] if len(with_bottleneck) else labels[0]
+        st.session_state[DETAIL_KEY] = views.first_pick
     with st.container(border=True, key="funnel_detail"):
         label = st.selectbox(t("funnel.detail_pick"), labels, key=DETAIL_KEY)
-        detail = result.for_video(label)
+        detail = _detail(run.key, label, result)
         show_verdict(detail, lang, key="funnel_detail")
-        show_details(detail, lang, key="funnel_detail", downloads=False)
+        show_details(detail, lang, key="funnel_detail")
     if len(result.creators) > 1:
         st.subheader(t("funnel.creators_header"))
-        healthy = translate("funnel.status_word.healthy", lang)
-        main = result.creators["main_bottleneck"].map(
-            lambda s: fmt.stage_name(s, lang) if isinstance(s, str) else healthy
-        )
-        creators = result.creators.assign(main_bottleneck=main)
+        creators = views.creators
         config = {c: st.column_config.Column(column_label(c, lang)) for c in creators.columns}
         st.dataframe(creators, hide_index=True, column_config=config, key="funnel_creators")
-    _replicate(result, lang)
-    brief = partial(report.batch_brief, result, lang)
-    _downloads("funnel_batch", brief, partial(report.batch_csv, result, lang), "funnel-videos.csv")
-
-
-def _replicate(result: BatchDiagnosis, lang: Language) -> None:
-    view = result.replicate
-    st.subheader(t("funnel.replicate_header"))
-    if view.rank_by is None:
-        st.caption(t("funnel.replicate_none"))
-        return
-    top = ", ".join(view.top[:10]) + (" …" if len(view.top) > 10 else "")
-    lines = [t("funnel.replicate_intro", top=top) + " " + t(f"funnel.rank_by.{view.rank_by}"), ""]
-    if view.small_sample:
-        lines += [f"*{t('funnel.replicate_small')}*", ""]
-    for trait in view.traits:
-        top_share, rest_share = fmt.percent(trait.top_share, lang), fmt.percent(trait.rest_share, lang)
-        column = column_label(trait.column, lang)
-        line = t("funnel.trait_line", column=column, value=trait.value, top=top_share, rest=rest_share)
-        lacking = t("funnel.lacking", videos=", ".join(trait.lacking)) if trait.lacking else ""
-        lines.append(f"- {line} {lacking}")
-    if not view.traits and view.columns:
-        lines.append(t("funnel.no_traits", columns=", ".join(column_label(c, lang) for c in view.columns)))
-    elif not view.traits:
-        lines.append(t("funnel.no_trait_columns"))
-    if view.gaps:
-        lines += [
-            "",
-            f"| {t('funnel.col.measure')} | {t('funnel.top_videos')} | {t('funnel.other_videos')} |",
-            "| --- | --- | --- |",
-        ]
-        lines += [
-            f"| {fmt.measure_name(g.measure, lang)} | {fmt.measure(g.measure, g.top_median, lang)} | "
-            f"{fmt.measure(g.measure, g.rest_median, lang)} |"
-            for g in view.gaps
-        ]
-    st.markdown("\n".join(lines))
+    show_replicate(result, lang)
+    brief = partial(summary_markdown, result, lang)
+    _downloads("funnel_batch", brief, partial(table_csv, result, lang), "funnel-videos.csv")

@@ -1,38 +1,39 @@
-"""Video funnel diagnoser: find the first stage where a video loses its buyers, and what to change."""
+"""Video funnel diagnoser: judge each stage of a video against a benchmark of its own definition,
+name every failing stage (the first is the bottleneck), and say what to change.
 
-from content_logic.funnel.batch import BatchDiagnosis, diagnose_batch, videos_frame
-from content_logic.funnel.batch_io import SkippedRow, VideoUpload, prepare_videos, read_videos
-from content_logic.funnel.benchmarks import SOURCES, FunnelBenchmarks, ReferenceRule
-from content_logic.funnel.demo import DEMO_IDS, DemoId, demo_set
-from content_logic.funnel.diagnose import StageCheck, VideoDiagnosis, diagnose_video
-from content_logic.funnel.inputs import FunnelInputs, dump_inputs, load_inputs, room_summary
-from content_logic.funnel.models import STAGES, Stage, VideoFunnel
-from content_logic.funnel.replicate import ReplicatePolicy, ReplicateView
+The calculator contract (``docs/architecture.md``): ``read_file``, ``assess``, ``summary_markdown``,
+``table_csv``, ``result_json``, ``room_summary``, ``inputs_to_json``, ``inputs_from_json``,
+``demo_inputs`` and ``DEMO_IDS``; the page also uses the typed models and the text helpers below.
+"""
+
+from content_logic.funnel import text
+from content_logic.funnel.assess import assess
+from content_logic.funnel.demo import DEMO_IDS, demo_inputs
+from content_logic.funnel.inputs import FunnelInputs, inputs_from_json, inputs_to_json
+from content_logic.funnel.judge import VideoDiagnosis
+from content_logic.funnel.models import STAGES, VideoFunnel
+from content_logic.funnel.policy import FunnelBenchmarks
+from content_logic.funnel.read import read_file, read_rows
+from content_logic.funnel.report import result_json, room_summary, summary_markdown, table_csv
+from content_logic.funnel.result import FunnelResult
 
 __all__ = [
     "DEMO_IDS",
-    "SOURCES",
     "STAGES",
-    "BatchDiagnosis",
-    "DemoId",
     "FunnelBenchmarks",
     "FunnelInputs",
-    "ReferenceRule",
-    "ReplicatePolicy",
-    "ReplicateView",
-    "SkippedRow",
-    "Stage",
-    "StageCheck",
+    "FunnelResult",
     "VideoDiagnosis",
     "VideoFunnel",
-    "VideoUpload",
-    "demo_set",
-    "diagnose_batch",
-    "diagnose_video",
-    "dump_inputs",
-    "load_inputs",
-    "prepare_videos",
-    "read_videos",
+    "assess",
+    "demo_inputs",
+    "inputs_from_json",
+    "inputs_to_json",
+    "read_file",
+    "read_rows",
+    "result_json",
     "room_summary",
-    "videos_frame",
+    "summary_markdown",
+    "table_csv",
+    "text",
 ]

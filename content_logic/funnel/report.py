@@ -1,34 +1,25 @@
-"""Downloads: the diagnosis as CSV (re-uploadable) and as a Markdown brief for the next video or creator."""
+"""What leaves the calculator: the CSV table (re-uploadable), the Markdown brief for the next video or
+creator, the command line's JSON, and the anonymous summary shared with a workshop room."""
 
 from __future__ import annotations
 
 import pandas as pd
+from pydantic import JsonValue
 
-from content_logic.funnel import fmt
-from content_logic.funnel.advice import ADVICE
-from content_logic.funnel.batch import MEASURE_COLUMNS, STATUS_COLUMNS, BatchDiagnosis
-from content_logic.funnel.diagnose import VideoDiagnosis
-from content_logic.funnel.models import FUNNEL_FIELDS, LABEL_FIELDS, STAGES, most_common
+from content_logic.funnel import text as fmt
+from content_logic.funnel.judge import ADVICE, VideoDiagnosis
+from content_logic.funnel.models import FUNNEL_FIELDS, LABEL_FIELDS, STAGES
+from content_logic.funnel.result import MEASURE_COLUMNS, STATUS_COLUMNS, FunnelResult
+from content_logic.funnel.text import column_label
+from content_logic.funnel.text import csv_bytes as _csv
 from content_logic.i18n import Language, translate
-
-CSV_FORMAT: dict[Language, tuple[str, str]] = {"en": (",", "."), "es": (";", ",")}
-"""Delimiter and decimal mark per language, as each language's spreadsheets open CSV files."""
+from content_logic.workshop.models import FunnelSummary
 
 BRIEF_VIDEOS = 50
 """The Markdown brief lists at most this many videos; the CSV has them all."""
 
 
-def column_label(name: str, lang: Language) -> str:
-    """A table column's header in ``lang`` (the upload reader accepts these headers back)."""
-    return translate(f"funnel.col.{name}", lang)
-
-
-def _csv(frame: pd.DataFrame, lang: Language) -> bytes:
-    sep, decimal = CSV_FORMAT[lang]
-    return str(frame.to_csv(index=False, sep=sep, decimal=decimal)).encode("utf-8-sig")
-
-
-def batch_csv(result: BatchDiagnosis, lang: Language) -> bytes:
+def batch_csv(result: FunnelResult, lang: Language) -> bytes:
     """Every video with its inputs, rates, stage verdicts and bottleneck; headers in ``lang``."""
     table = result.table
     order = [*LABEL_FIELDS, *result.traits, *FUNNEL_FIELDS, *MEASURE_COLUMNS, *STATUS_COLUMNS, "bottleneck"]
@@ -98,17 +89,20 @@ def video_brief(diagnosis: VideoDiagnosis, lang: Language) -> str:
     return "\n".join(lines) + "\n"
 
 
-def batch_brief(result: BatchDiagnosis, lang: Language) -> str:
+def batch_brief(result: FunnelResult, lang: Language) -> str:
     """A Markdown brief for many videos: bottlenecks, what top videos share, creators, videos, fixes."""
     lines = [f"# {translate('funnel.batch_brief_title', lang, videos=result.videos)}", ""]
+    lines += [f"**{fmt.headline_text(result, lang)}**", ""]
+    if result.measures_used:
+        lines += [
+            translate("funnel.definitions_note", lang, definitions=fmt.definitions_text(result, lang)),
+            "",
+        ]
     lines += [f"## {translate('funnel.distribution_header', lang)}", ""]
     lines += [f"- {fmt.stage_name(s, lang)}: {result.bottlenecks[s]}" for s in STAGES]
     lines += [f"- {translate('funnel.status_word.healthy', lang)}: {result.healthy}", ""]
-    if result.sources.get("value") == "batch_median" and result.gpm_median is not None:
-        lines += [
-            translate("funnel.value_median_note", lang, median=fmt.measure("gpm", result.gpm_median, lang)),
-            "",
-        ]
+    if (note := fmt.value_note(result, lang)) is not None:
+        lines += [note, ""]
     view = result.replicate
     if view.traits:
         lines += [f"## {translate('funnel.replicate_header', lang)}", ""]
@@ -119,14 +113,14 @@ def batch_brief(result: BatchDiagnosis, lang: Language) -> str:
                 + translate(
                     "funnel.trait_line",
                     lang,
-                    column=trait.column,
+                    column=column_label(trait.column, lang),
                     value=trait.value,
                     top=fmt.percent(trait.top_share, lang),
                     rest=fmt.percent(trait.rest_share, lang),
                 )
             )
         lines.append("")
-    common = most_common(result.bottlenecks)
+    common = result.headline.stage
     if common is not None:
         lines += [f"## {translate('funnel.common_fix_header', lang, stage=fmt.stage_name(common, lang))}", ""]
         lines += [translate(ADVICE[common].meaning, lang), ""]
@@ -150,14 +144,43 @@ def batch_brief(result: BatchDiagnosis, lang: Language) -> str:
     return "\n".join(lines) + "\n"
 
 
-TEMPLATE_COLUMNS: tuple[str, ...] = (*LABEL_FIELDS, *FUNNEL_FIELDS)
-"""Columns of the blank template; any extra column (format, hook type...) is read as a trait."""
+def summary_markdown(result: FunnelResult, lang: Language) -> str:
+    """The contract's summary: the one video's brief, or the batch's."""
+    return video_brief(result.single, lang) if result.mode == "single" else batch_brief(result, lang)
 
 
-def template_csv(lang: Language) -> bytes:
-    """A CSV to fill in: our headers in ``lang`` and the lesson's worked example as the first row."""
-    example = {"video": "lamp", "creator": "@creator", "date": "2026-03-02", "views": 300000, "hook_rate": 42,
-               "avg_watch_seconds": 14, "video_seconds": 38, "completion_rate": 45, "product_clicks": 480,
-               "orders": 12, "gmv": 348}  # fmt: skip
-    frame = pd.DataFrame([example], columns=list(TEMPLATE_COLUMNS))
-    return _csv(frame.rename(columns={c: column_label(c, lang) for c in TEMPLATE_COLUMNS}), lang)
+def table_csv(result: FunnelResult, lang: Language) -> bytes:
+    """The contract's table: one row per stage for one video, one row per video for a batch."""
+    return video_csv(result.single, lang) if result.mode == "single" else batch_csv(result, lang)
+
+
+def result_json(result: FunnelResult) -> dict[str, JsonValue]:
+    """The command line's ``result``: ``videos`` as ``[{"label", "bottleneck", "failing", "judged"}]``
+    (stage ids; ``bottleneck`` null when none; ``judged`` false for a video with nothing to judge)."""
+    table = result.table
+    below = table[list(STATUS_COLUMNS)].to_numpy(dtype=object) == "below"
+    judged = table[list(STATUS_COLUMNS)].to_numpy(dtype=object) != "unknown"
+    videos: list[JsonValue] = []
+    for index, (label, stage) in enumerate(zip(table["video"], table["bottleneck"], strict=True)):
+        videos.append(
+            {
+                "label": str(label),
+                "bottleneck": stage if isinstance(stage, str) else None,
+                "failing": [s for s, flag in zip(STAGES, below[index], strict=True) if flag],
+                "judged": bool(judged[index].any()),
+            }
+        )
+    return {"videos": videos}
+
+
+def room_summary(result: FunnelResult) -> FunnelSummary:
+    """The anonymous summary shared with a room: verdicts and counts, never the numbers or names.
+
+    ``bottleneck``: the one video's stage id, or the batch's headline stage (:func:`headline_of`'s tie
+    rule), ``None`` when there is none; ``bottlenecks``: videos per stage id (all five, zeros
+    included); ``videos``: how many videos were judged.
+    """
+    counts = {stage: int(result.bottlenecks.get(stage, 0)) for stage in STAGES}
+    return FunnelSummary.model_validate(
+        {"bottleneck": result.headline.stage, "bottlenecks": counts, "videos": int(result.videos)}
+    )

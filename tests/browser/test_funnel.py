@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from playwright.sync_api import Page, expect
 
-from content_logic.funnel.fmt import stage_name
+from content_logic.funnel.text import stage_name
 from content_logic.i18n import translate
 from tests.browser.conftest import PROJECTOR, AppServer, by_key, screenshot, wait_for_app
+
+DATA = Path(__file__).parent.parent / "data" / "funnel"
 
 
 def _open(page: Page, server: AppServer, lang: str) -> None:
@@ -64,7 +68,9 @@ def test_the_winner_and_its_copies_fit_a_phone(server: AppServer, page: Page) ->
     _open(page, server, "en")
     by_key(page, "funnel_mode").get_by_role("radio", name=translate("funnel.mode_batch", "en")).click()  # type: ignore[attr-defined]
     wait_for_app(page)
-    by_key(page, "funnel_demo").click()  # type: ignore[attr-defined]
+    picker = by_key(page, "funnel_demo")
+    picker.evaluate("element => element.scrollIntoView({block: 'center'})")  # type: ignore[attr-defined]
+    picker.click()  # type: ignore[attr-defined]  # at the screen's bottom edge the list would not open
     page.get_by_role("option", name=translate("funnel.demo_name.copies", "en")).click()
     wait_for_app(page)
     expect(page.get_by_text(translate("funnel.reference_note", "en", video="Winner"))).to_be_visible()
@@ -72,3 +78,22 @@ def test_the_winner_and_its_copies_fit_a_phone(server: AppServer, page: Page) ->
     expect(page.get_by_test_id("stDataFrame").first).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     screenshot(page, "funnel-copies-phone")
+
+
+def test_a_seller_center_export_uploaded_on_a_phone(server: AppServer, page: Page) -> None:
+    # The .xlsx as Seller Center writes it: a date range on row 1, a blank row, the header on row 3.
+    _open(page, server, "en")
+    by_key(page, "funnel_mode").get_by_role("radio", name=translate("funnel.mode_batch", "en")).click()  # type: ignore[attr-defined]
+    wait_for_app(page)
+    by_key(page, "funnel_batch_source").get_by_role(
+        "radio", name=translate("funnel.source_upload", "en")
+    ).click()  # type: ignore[attr-defined]
+    wait_for_app(page)
+    page.locator("input[type=file]").set_input_files(str(DATA / "seller_center.xlsx"))
+    wait_for_app(page)
+    expect(page.get_by_text(translate("funnel.definition.full_watches_per_view", "en")).first).to_be_visible()
+    expect(by_key(page, "funnel_detail_verdict")).to_contain_text(
+        f"Bottleneck: {stage_name('interest', 'en')}"
+    )
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    screenshot(page, "funnel-seller-center-phone")

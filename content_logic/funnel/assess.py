@@ -1,14 +1,29 @@
-"""Diagnose many videos at once: each one's bottleneck, the distribution, creators, the replicate view."""
+"""Assess a funnel (the contract's ``assess``): one video or many, each video's failing stages and
+bottleneck, the counts, creators, and the replicate view."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from itertools import chain
+from operator import attrgetter, methodcaller
 
 import numpy as np
 import pandas as pd
-from pydantic import BaseModel, ConfigDict
 
-from content_logic.funnel.benchmarks import (
+from content_logic.funnel.inputs import FunnelInputs, Mode
+from content_logic.funnel.judge import evaluate, video_columns
+from content_logic.funnel.models import (
+    FUNNEL_FIELDS,
+    LABEL_FIELDS,
+    MEASURE_STAGE,
+    STAGE_TABLE,
+    STAGES,
+    Measure,
+    Stage,
+    VideoFunnel,
+    video_problems,
+)
+from content_logic.funnel.policy import (
     DEFAULT_BENCHMARKS,
     DEFAULT_REFERENCE_RULE,
     FunnelBenchmarks,
@@ -16,50 +31,38 @@ from content_logic.funnel.benchmarks import (
     Source,
     benchmarks_from_reference,
 )
-from content_logic.funnel.diagnose import VideoDiagnosis, diagnosis_from, evaluate
-from content_logic.funnel.models import FUNNEL_FIELDS, LABEL_FIELDS, STAGES, Stage, VideoFunnel
-from content_logic.funnel.rates import video_columns
 from content_logic.funnel.replicate import (
     DEFAULT_REPLICATE,
     LENGTH_BAND,
     ReplicatePolicy,
-    ReplicateView,
     replicate_view,
 )
+from content_logic.funnel.result import MEASURE_COLUMNS, STATUS_COLUMNS, STATUSES, FunnelResult
+from content_logic.problems import InputError
 
-MEASURE_COLUMNS: tuple[str, ...] = ("watched_share", "click_through", "click_to_order", "gpm")
-"""Derived numbers added to the table next to the inputs."""
+_LABELS = attrgetter(*LABEL_FIELDS)
+_TRAITS = attrgetter("traits")
 
-STATUSES: list[str] = ["pass", "below", "unknown"]
-"""The values of the status columns (categorical, in this order)."""
+_BASE_COLUMNS = frozenset((*LABEL_FIELDS, *FUNNEL_FIELDS))
 
-STATUS_COLUMNS: tuple[str, ...] = tuple(f"{stage}_status" for stage in STAGES)
-"""Per-stage verdict columns of the table: ``pass``, ``below`` or ``unknown``."""
-
-_FIELD_STAGE: Mapping[str, Stage] = {
-    "hook_rate": "attention",
-    "min_avg_watch_seconds": "attention",
-    "completion_rate": "retention",
-    "min_watched_share": "retention",
-    "click_through": "interest",
-    "click_to_order": "conversion",
-    "gpm_reference": "value",
+_BENCHMARK_STAGE: Mapping[str, Stage] = {
+    spec.benchmark: MEASURE_STAGE[spec.measure] for specs in STAGE_TABLE.values() for spec in specs
 }
+"""Benchmark field → the stage it judges."""
 
 
 def videos_frame(videos: Sequence[VideoFunnel]) -> pd.DataFrame:
     """Videos as the table :func:`diagnose_batch` reads: labels, numbers (NaN = unknown), traits."""
-    columns: dict[str, object] = {name: [getattr(v, name) for v in videos] for name in LABEL_FIELDS}
-    columns.update(video_columns(list(videos)))
-    for name in dict.fromkeys(key for v in videos for key in v.traits):
-        columns[name] = [v.traits.get(name) for v in videos]
+    labels = list(zip(*map(_LABELS, videos), strict=True)) or [()] * len(LABEL_FIELDS)
+    columns: dict[str, object] = {
+        name: pd.Series(list(found), dtype=object)  # plain objects: no Arrow string conversion per column
+        for name, found in zip(LABEL_FIELDS, labels, strict=True)
+    }
+    columns.update(video_columns(videos))
+    traits = list(map(_TRAITS, videos))
+    for name in dict.fromkeys(chain.from_iterable(traits)):
+        columns[name] = pd.Series(list(map(methodcaller("get", name), traits)), dtype=object)
     return pd.DataFrame(columns)
-
-
-def trait_columns(frame: pd.DataFrame) -> tuple[str, ...]:
-    """The columns that describe how videos were made (anything that isn't a label or a number we judge)."""
-    known = {*LABEL_FIELDS, *FUNNEL_FIELDS, *MEASURE_COLUMNS, *STATUS_COLUMNS, "bottleneck", "row"}
-    return tuple(c for c in frame.columns if c not in known)
 
 
 def _unique_labels(frame: pd.DataFrame) -> pd.Series:
@@ -71,44 +74,6 @@ def _unique_labels(frame: pd.DataFrame) -> pd.Series:
     repeat = labels.groupby(labels, sort=False).cumcount()
     labels = labels.where(repeat == 0, labels + " (" + (repeat + 1).astype("string") + ")")
     return labels.astype(object)
-
-
-class BatchDiagnosis(BaseModel):
-    """Many videos judged with one set of benchmarks; tables are pandas frames for speed."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", arbitrary_types_allowed=True)
-
-    videos: int
-    table: pd.DataFrame
-    """One row per video: labels, traits, inputs, derived rates, each stage's status, ``bottleneck``."""
-    bottlenecks: dict[Stage, int]
-    """How many videos have each stage as their bottleneck (every stage listed, zeros included)."""
-    healthy: int
-    """Videos with no stage below its benchmark."""
-    benchmarks: FunnelBenchmarks
-    """The benchmarks actually applied (after the reference video and the batch median)."""
-    sources: dict[Stage, Source]
-    gpm_median: float | None
-    reference_video: str | None
-    traits: tuple[str, ...]
-    creators: pd.DataFrame
-    """One row per creator: videos, summed numbers, pooled rates, ``main_bottleneck``, ``healthy``."""
-    replicate: ReplicateView
-
-    def for_video(self, label: str) -> VideoDiagnosis:
-        """One video of the batch as a full diagnosis (meaning, fixes), judged exactly as in the table."""
-        row = self.table.loc[self.table["video"] == label].iloc[0]
-        values = {f: None if pd.isna(row[f]) else row[f] for f in FUNNEL_FIELDS}
-        traits = {c: str(row[c]) for c in self.traits if c in row and pd.notna(row[c])}
-        video = VideoFunnel(
-            video=label,
-            creator="" if pd.isna(row["creator"]) else str(row["creator"]),
-            date="" if pd.isna(row["date"]) else str(row["date"]),
-            traits=traits,
-            **values,
-        )
-        evaluation = evaluate(video_columns([video]), self.benchmarks)
-        return diagnosis_from(video, evaluation, 0, benchmarks=self.benchmarks, sources=self.sources)
 
 
 def _creators(table: pd.DataFrame) -> pd.DataFrame:
@@ -159,7 +124,7 @@ def _reference(
     return {m: float(v[hits[0]]) for m, v in measures.items()}
 
 
-def diagnose_batch(
+def assess_frame(
     videos: pd.DataFrame | Sequence[VideoFunnel],
     *,
     benchmarks: FunnelBenchmarks = DEFAULT_BENCHMARKS,
@@ -167,16 +132,26 @@ def diagnose_batch(
     reference_rule: ReferenceRule = DEFAULT_REFERENCE_RULE,
     replicate: ReplicatePolicy = DEFAULT_REPLICATE,
     replicate_by: Sequence[str] | None = None,
-) -> BatchDiagnosis:
-    """Each video's bottleneck, how often each stage is the bottleneck, creators, and the replicate view.
+    traits: Sequence[str] | None = None,
+    mode: Mode = "batch",
+) -> FunnelResult:
+    """Each video's failing stages and bottleneck, the counts, creators, and the replicate view.
 
     ``videos`` is a table with the :data:`FUNNEL_FIELDS` (missing columns count as unknown) or models;
-    rows are assumed valid (``batch_io`` checks uploads). With ``reference_video`` (a video label),
-    each stage is judged against that video at ``reference_rule.keep_percent``. GPM is judged against
-    ``benchmarks.gpm_reference`` or, when that is empty, the batch's own median (no public benchmark).
-    ``replicate_by`` picks the trait columns to compare (default: all, plus the length band).
+    rows are assumed valid (the reader checks uploads). ``traits`` names the columns that describe how
+    a video was made (default: the models' traits; never IDs, costs or metrics). With
+    ``reference_video`` (a label), each stage is judged against that video at
+    ``reference_rule.keep_percent``. GPM is judged against ``benchmarks.gpm_reference`` or, when that
+    is empty, the batch's own median (there is no public benchmark).
     """
-    frame = videos_frame(videos) if not isinstance(videos, pd.DataFrame) else videos
+    if isinstance(videos, pd.DataFrame):
+        frame = videos
+        trait_names = tuple(traits or ())
+    else:
+        frame = videos_frame(videos)
+        trait_names = (
+            tuple(traits) if traits is not None else tuple(c for c in frame if c not in _BASE_COLUMNS)
+        )
     table = frame.reset_index(drop=True).copy()
     for name in FUNNEL_FIELDS:
         table[name] = pd.to_numeric(table[name], errors="coerce") if name in table else np.nan
@@ -195,13 +170,13 @@ def diagnose_batch(
     if reference is not None:
         derived = benchmarks_from_reference(reference, rule=reference_rule, base=benchmarks)
         effective = derived.benchmarks
-        sources.update({_FIELD_STAGE[field]: "reference_video" for field in derived.from_reference})
+        sources.update({_BENCHMARK_STAGE[field]: "reference_video" for field in derived.from_reference})
     gpm = first_pass.measures["gpm"]
     known_gpm = gpm[~np.isnan(gpm)]
     median = float(np.median(known_gpm)) if len(known_gpm) else None
     enough = len(known_gpm) >= effective.min_videos_for_median
     if effective.gpm_reference is None and median is not None and enough:
-        effective = effective.model_copy(update={"gpm_reference": median})
+        effective = effective.model_copy(update={"gpm_reference": median * effective.median_share / 100})
         sources["value"] = "batch_median"
     evaluation = first_pass if effective is benchmarks else evaluate(columns, effective)
 
@@ -213,18 +188,52 @@ def diagnose_batch(
     table["bottleneck"] = pd.Categorical.from_codes(evaluation.bottleneck, categories=list(STAGES))
 
     counts = np.bincount(evaluation.bottleneck[evaluation.bottleneck >= 0], minlength=len(STAGES))
-    traits = trait_columns(frame)
-    compare = tuple(replicate_by) if replicate_by is not None else (*traits, LENGTH_BAND)
-    return BatchDiagnosis(
+    failing = evaluation.below.sum(axis=0)
+    used: dict[Measure, int] = {}
+    for s, stage in enumerate(STAGES):
+        judged_by = evaluation.chosen[:, s][evaluation.judged[:, s]]
+        for m, spec in enumerate(STAGE_TABLE[stage]):
+            if (found := int((judged_by == m).sum())) > 0:
+                used[spec.measure] = found
+    creators = table["creator"].astype("string").str.strip()
+    comparable = (*trait_names, *(("creator",) if creators.nunique() > 1 else ()), LENGTH_BAND)
+    compare = tuple(c for c in (replicate_by if replicate_by is not None else comparable) if c in comparable)
+    return FunnelResult(
+        mode=mode,
         videos=len(table),
         table=table,
         bottlenecks={stage: int(counts[i]) for i, stage in enumerate(STAGES)},
+        failing={stage: int(failing[i]) for i, stage in enumerate(STAGES)},
         healthy=int((evaluation.bottleneck < 0).sum()),
+        judged=int(evaluation.judged.any(axis=1).sum()),
+        measures_used=used,
         benchmarks=effective,
         sources=sources,
         gpm_median=median,
         reference_video=reference_video if reference is not None else None,
-        traits=traits,
+        traits=trait_names,
+        comparable=comparable,
         creators=_creators(table),
         replicate=replicate_view(table, columns=compare, policy=replicate),
+    )
+
+
+def assess(inputs: FunnelInputs) -> FunnelResult:
+    """The contract's verb: the one video (single mode) or the batch of ``inputs``, judged.
+
+    Raises :class:`InputError` when the single video's numbers can't all be true (more clicks than
+    views...); a batch's rows were checked when they were read.
+    """
+    if inputs.mode == "single":
+        problems = video_problems(inputs.video)
+        if problems:
+            raise InputError(problems)
+        return assess_frame([inputs.video], benchmarks=inputs.benchmarks, traits=(), mode="single")
+    return assess_frame(
+        inputs.videos,
+        benchmarks=inputs.benchmarks,
+        reference_video=inputs.reference_video,
+        reference_rule=inputs.reference_rule,
+        replicate=inputs.replicate,
+        replicate_by=inputs.replicate_by,
     )

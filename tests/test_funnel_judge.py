@@ -8,15 +8,23 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from content_logic.funnel import STAGES, FunnelBenchmarks, VideoFunnel, diagnose_batch, diagnose_video
-from content_logic.funnel.advice import ADVICE
+from content_logic.funnel import STAGES, FunnelBenchmarks, FunnelInputs, VideoFunnel, assess
+from content_logic.funnel.assess import assess_frame
 from content_logic.funnel.inputs import LESSON_EXAMPLE
-from content_logic.funnel.models import most_common
+from content_logic.funnel.judge import ADVICE, VideoDiagnosis
+from content_logic.funnel.result import headline_of
 from content_logic.i18n import LANGUAGES, catalog
 from content_logic.problems import InputError
 
+
+def diagnose_video(candidate: VideoFunnel, *, benchmarks: FunnelBenchmarks | None = None) -> VideoDiagnosis:
+    """One video through the contract's verb, as the page's single mode does."""
+    inputs = FunnelInputs(video=candidate, benchmarks=benchmarks or FunnelBenchmarks())
+    return assess(inputs).single
+
+
 BASE = {"views": 100_000, "hook_rate": 35.0, "completion_rate": 45.0, "product_clicks": 1_500, "orders": 45}
-"""A video that clears every rule of thumb: 35 % ≥ 30 %, 45 % ≥ 40 %, 1.5 % ≥ 1 %, 3 % ≥ 2 %."""
+"""A video that clears every rule of thumb: 35 % ≥ 30 %, 45 % ≥ 25 %, 1.5 % ≥ 1 %, 3 % ≥ 2 %."""
 
 
 def video(**changes: object) -> VideoFunnel:
@@ -40,12 +48,12 @@ def test_the_lessons_worked_example_stops_at_interest() -> None:
     ("changes", "bottleneck", "value", "threshold"),
     [
         ({"hook_rate": 18.0}, "attention", 18.0, 30.0),
-        ({"completion_rate": 25.0}, "retention", 25.0, 40.0),
+        ({"completion_rate": 20.0}, "retention", 20.0, 25.0),
         ({"product_clicks": 600}, "interest", 0.6, 1.0),  # 600 ÷ 100,000
         ({"orders": 15}, "conversion", 1.0, 2.0),  # 15 ÷ 1,500
         ({"gmv": 150.0}, "value", 1.5, 4.0),  # 150 ÷ 100,000 × 1,000 against a $4 median
         ({"hook_rate": 10.0, "product_clicks": 100, "orders": 1}, "attention", 10.0, 30.0),  # first one wins
-        ({"completion_rate": 10.0, "orders": 5}, "retention", 10.0, 40.0),
+        ({"completion_rate": 10.0, "orders": 5}, "retention", 10.0, 25.0),
         ({}, None, None, None),
         ({"gmv": 400.0}, None, None, None),  # GPM 4.0 is at the median: passes
     ],
@@ -74,6 +82,14 @@ def test_each_bottleneck_with_hand_worked_numbers(
         ({"completion_rate": None, "avg_watch_seconds": 6.0, "video_seconds": 40.0}, "retention", "watched_share",
          "below", 25.0),
         ({"hook_rate": None}, "attention", "hook_rate", "unknown", 30.0),
+        # Ads Manager's hook (2-second views ÷ impressions) is judged against its own 25 %, not the 30 %.
+        ({"hook_rate": None, "impression_hook_rate": 27.0}, "attention", "impression_hook_rate", "pass", 25.0),
+        # Seller Center's finish rate (full watches ÷ views): 9 % is ordinary against its 5 %, never 25 %.
+        ({"completion_rate": None, "finish_rate": 9.0}, "retention", "finish_rate", "pass", 5.0),
+        ({"completion_rate": None, "finish_rate": 3.5}, "retention", "finish_rate", "below", 5.0),
+        # Product CTR per product impression: 900 of 40,000 = 2.25 % against 1.2 % (not clicks per view).
+        ({"product_impressions": 40_000, "product_clicks": 900, "orders": 30}, "interest", "product_ctr", "pass",
+         1.2),
     ],
 )  # fmt: skip
 def test_stand_in_measures_when_a_rate_is_missing(
@@ -88,8 +104,8 @@ def test_what_could_not_be_judged_is_named() -> None:
     diagnosis = diagnose_video(VideoFunnel(views=20_000, product_clicks=0))
     gaps = {c.stage: (c.gap, c.missing) for c in diagnosis.stages if c.status == "unknown"}
     assert gaps == {
-        "attention": ("missing", ("hook_rate", "avg_watch_seconds")),
-        "retention": ("missing", ("completion_rate", "avg_watch_seconds", "video_seconds")),
+        "attention": ("missing", ("hook_rate", "impression_hook_rate", "avg_watch_seconds")),
+        "retention": ("missing", ("completion_rate", "finish_rate", "avg_watch_seconds", "video_seconds")),
         "conversion": ("missing", ("orders",)),
         "value": ("missing", ("gmv",)),
     }
@@ -144,8 +160,10 @@ def test_every_advice_key_exists(lang: str) -> None:
     ("counts", "expected"),
     [({}, None), ({"value": 2, "interest": 2}, "interest"), ({"conversion": 1}, "conversion")],
 )
-def test_most_common_prefers_the_earlier_stage_on_a_tie(counts: dict[str, int], expected: str | None) -> None:
-    assert most_common(counts) == expected  # type: ignore[arg-type]
+def test_the_headline_prefers_the_earlier_stage_on_a_tie(
+    counts: dict[str, int], expected: str | None
+) -> None:
+    assert headline_of(counts).stage == expected  # type: ignore[arg-type]
 
 
 # Properties --------------------------------------------------------------------------------------
@@ -176,7 +194,7 @@ def videos(draw: st.DrawFn) -> VideoFunnel:
 @given(
     views=views_st,
     hook=st.floats(min_value=30, max_value=100),
-    completion=st.floats(min_value=40, max_value=100),
+    completion=st.floats(min_value=25, max_value=100),
     extra_click_share=st.floats(min_value=0, max_value=20),
     extra_order_share=st.floats(min_value=0, max_value=50),
 )
@@ -221,9 +239,9 @@ def test_raising_the_failing_stage_to_its_benchmark_moves_the_bottleneck_later_o
 @settings(max_examples=60, deadline=None)
 @given(st.lists(videos(), min_size=1, max_size=8))
 def test_one_video_and_a_batch_judge_alike(candidates: list[VideoFunnel]) -> None:
-    batch = diagnose_batch(candidates, benchmarks=BENCHMARKS)
+    batch = assess_frame(candidates, benchmarks=BENCHMARKS)
     single = [diagnose_video(v, benchmarks=BENCHMARKS).bottleneck for v in candidates]
     table = [None if not isinstance(b, str) else b for b in batch.table["bottleneck"]]
     assert table == single
     assert sum(batch.bottlenecks.values()) + batch.healthy == len(candidates)
-    assert most_common(batch.bottlenecks) in (*STAGES, None)
+    assert headline_of(batch.bottlenecks).stage in (*STAGES, None)
