@@ -20,7 +20,15 @@ from streamlit.testing.v1 import AppTest
 
 sys.path.insert(0, str(ROOT))
 
-from content_logic.channels import CHANNELS, assess_channels, parse_sales  # noqa: E402
+from content_logic.channels import CHANNELS, WeeklySales, read_file  # noqa: E402
+from content_logic.channels.assess import assess_sales as assess_channels  # noqa: E402
+
+
+def parse_sales(data: bytes, name: str) -> WeeklySales:
+    reading = read_file(data, name)
+    assert reading.inputs is not None, reading.problems
+    return reading.inputs.sales
+
 
 NAMES = {
     "self_video": "Video",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from content_logic.channels import assess_channels, parse_sales, summary_markdown
+from content_logic.channels import assess, read_file, summary_markdown
 from content_logic.funnel.batch import diagnose_batch
 from content_logic.funnel.batch_io import read_videos
 from content_logic.funnel.report import batch_brief
@@ -21,7 +21,10 @@ CALCULATORS = ("channels", "team", "funnel")
 
 def _analyse(calculator: str, data: bytes, name: str, lang: Language) -> str:
     if calculator == "channels":
-        return summary_markdown(assess_channels(parse_sales(data, name)), lang)
+        reading = read_file(data, name)
+        if reading.inputs is None:
+            raise InputError(list(reading.problems))
+        return summary_markdown(assess(reading.inputs), lang)
     if calculator == "team":
         # The diagnostic questions can't be asked here: the defaults are the cautious answers.
         return report_markdown(assess_team(read_roster(data, name), DiagnosticAnswers()), lang)

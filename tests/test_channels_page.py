@@ -8,9 +8,8 @@ from collections.abc import Callable
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from content_logic.channels import STORIES, demo_sales, inputs_to_json
-from content_logic.channels.inputs import ChannelInputs
-from content_logic.channels.policy import StabilityPolicy, StockPlan
+from content_logic.channels import DEMO_IDS, ChannelInputs, StabilityPolicy, StockPlan, inputs_to_json
+from content_logic.channels.demo import demo_sales
 
 PAGE = "pages/channels.py"
 Make = Callable[..., AppTest]
@@ -39,7 +38,7 @@ def edit(
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
-@pytest.mark.parametrize("story", [*STORIES, "empty"])
+@pytest.mark.parametrize("story", [*DEMO_IDS, "empty"])
 def test_every_story_renders_in_both_languages(app: Make, story: str, lang: str) -> None:
     at = app(lang=lang, page=PAGE)
     if story != "carla":
@@ -52,7 +51,7 @@ def test_every_story_renders_in_both_languages(app: Make, story: str, lang: str)
     if story in ("carla", "stable_influencer", "healthy_mix"):
         assert text.startswith("**Yes" if lang == "en" else "**Sí")
     elif story == "empty":
-        assert text.startswith("Enter" if lang == "en" else "Introduce")
+        assert text.startswith("Enter" if lang == "en" else "Ingresa")
     else:
         assert text.startswith("**No short-video" if lang == "en" else "**Todavía no")
     assert len([m for m in at.markdown if str(m.value).startswith("#### ")]) == 5
@@ -77,8 +76,9 @@ def test_chart_marks_stable_channels_and_shades_the_window(app: Make) -> None:
     at = app(page=PAGE)
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     names = [trace["name"] for trace in spec["data"]]
-    assert names == ["Self-video ✓ stable", "Creators", "Paid (GMV Max)", "Product card ✓ stable"]
-    assert [trace["line"]["width"] for trace in spec["data"]] == [4, 1.5, 1.5, 4]
+    assert names == ["Self-video ✓ stable", "Creators", "Paid (GMV Max)", "Product card"]
+    assert [trace["line"]["width"] for trace in spec["data"]] == [4, 1.5, 1.5, 1.5]
+    assert [trace["line"]["dash"] for trace in spec["data"]] == ["solid", "solid", "dot", "solid"]  # overlaps
     (shade,) = spec["layout"]["shapes"]
     assert (shade["x0"], shade["x1"]) == (-0.5, 7.5)
 
@@ -143,7 +143,7 @@ def test_uploading_a_good_file_replaces_the_table(app: Make) -> None:
     at.run()
     assert not at.exception
     assert "Using **tiktok.csv** (4 weeks)" in at.info[0].value
-    assert "Only 4 weeks of data" in at.markdown[0].value
+    assert any("Only 4 weeks of data" in m.value for m in at.markdown)
     assert at.session_state["channels_table"]["influencer"].tolist() == [
         sum(20 + d % 3 for d in range(w, w + 7)) for w in (2, 9, 16, 23)
     ]
@@ -158,7 +158,6 @@ def test_a_bad_upload_is_explained_and_the_typed_table_stays(app: Make) -> None:
     (error,) = at.error
     assert error.value.startswith("No pudimos usar ventas.csv.")
     assert "ventas.csv, fila 2, columna «pedidos»: «diez» no es un número." in error.value
-    assert "ventas.csv, fila 3, columna «canal»: «Radio» no es un canal que conozcamos" in error.value
     assert at.session_state["channels_typed"].loc[0, "live"] == 3
     assert verdict(at).startswith("**Sí")
 
@@ -181,7 +180,7 @@ def test_unreadable_files_never_show_a_traceback(app: Make, name: str, data: byt
 def test_window_and_plan_inputs(app: Make) -> None:
     at = app(page=PAGE)
     at.slider(key="channels_window_weeks").set_value(10).run()
-    assert "Only 8 weeks of data, and the window needs 10." in at.markdown[0].value
+    assert any("Only 8 weeks of data, and the window needs 10." in m.value for m in at.markdown)
     at.slider(key="channels_window_weeks").set_value(4).run()
     assert "Volatile" not in cards(at)["influencer"]  # the last 4 weeks hold no spike
     at.slider(key="channels_window_weeks").set_value(8).run()

@@ -11,13 +11,15 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from content_logic.channels import parse_sales, sales_from_table, template_csv, weekly_table
+from content_logic.calculator import UnmappedLabel
+from content_logic.channels import read_file, sales_from_table, template_csv, weekly_table
 from content_logic.channels.demo import demo_sales
-from content_logic.channels.labels import CHANNEL_LABELS, EXAMPLES, map_label, normalise
 from content_logic.channels.models import CHANNELS, WeeklySales
-from content_logic.channels.periods import read_periods, week_label
 from content_logic.channels.text import note_text
+from content_logic.channels.vocabulary import EXAMPLES, channel_of
+from content_logic.channels.weeks import read_periods, week_label
 from content_logic.problems import InputError
+from tests.channels_support import parse_sales
 
 CORPUS = Path(__file__).parent / "data" / "channels"
 EXPECTED = tomllib.loads((CORPUS / "expected.toml").read_text())
@@ -160,7 +162,12 @@ def test_xlsx_with_a_title_above_the_header() -> None:
     sheet.append([datetime(2026, 1, 12), "Radio", 4])
     buffer = io.BytesIO()
     book.save(buffer)
-    assert problems(buffer.getvalue(), "export.xlsx") == [("channels_unknown_channel", 6, "Channel")]
+    reading = read_file(buffer.getvalue(), "export.xlsx")
+    assert reading.inputs is not None and nonzero(reading.inputs.sales) == {
+        "live": (3, 0),
+        "product_card": (0, 4),
+    }
+    assert reading.unmapped == (UnmappedLabel(column="Channel", label="Radio", rows=1),)
 
 
 def test_xlsx_dates_are_read() -> None:
@@ -219,7 +226,7 @@ def test_all_problems_are_reported_at_once_and_long_runs_are_counted() -> None:
     ("text", "expected"),
     [
         ("date,channel\n2026-01-05,Video\n", [("channels_no_values_column", None, None)]),
-        ("date,newsletter\n2026-01-05,hi\n", [("channels_unknown_column", None, "newsletter")]),
+        ("date,newsletter\n2026-01-05,hi\n", [("nothing_mapped", None, None)]),
         ("date,Total\n2026-01-05,3\n", [("channels_no_channel_columns", None, None)]),
         ("date,channel,orders\n,Video,3\n", [("channels_missing_date", 2, "date")]),
         ("date,channel,orders\n2026-01-05,,3\n", [("channels_missing_channel", 2, "channel")]),
@@ -278,14 +285,7 @@ def test_week_labels() -> None:
     ],
 )  # fmt: skip
 def test_label_mapping(label: str, channel: str | None) -> None:
-    assert map_label(label) == channel
-
-
-def test_no_label_names_two_channels() -> None:
-    seen: dict[str, str] = {}
-    for channel, labels in CHANNEL_LABELS.items():
-        for label in labels:
-            assert seen.setdefault(normalise(label), channel) == channel, label
+    assert channel_of(label)[0] == channel
 
 
 def test_display_names_and_examples_are_accepted_labels() -> None:
@@ -293,8 +293,8 @@ def test_display_names_and_examples_are_accepted_labels() -> None:
 
     for channel in CHANNELS:
         for lang in ("en", "es"):
-            assert map_label(channel_name(channel, lang)) == channel  # type: ignore[arg-type]
-        assert all(map_label(label) == channel for label in EXAMPLES[channel])
+            assert channel_of(channel_name(channel, lang))[0] == channel  # type: ignore[arg-type]
+        assert all(channel_of(label)[0] == channel for label in EXAMPLES[channel])
 
 
 # --- templates and the typed table ---------------------------------------------------------------

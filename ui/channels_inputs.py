@@ -5,11 +5,7 @@ from __future__ import annotations
 import streamlit as st
 from pydantic import BaseModel
 
-from content_logic.channels.models import CHANNELS, Measure, WeeklySales
-from content_logic.channels.policy import StabilityPolicy, StockPlan
-from content_logic.channels.table import WEEK_COLUMN
-from content_logic.channels.templates import template_csv
-from content_logic.channels.text import channel_name, note_text
+from content_logic.channels import CHANNELS, StabilityPolicy, StockPlan, WeeklySales, template_csv
 from content_logic.i18n import Language, translate
 from ui import channels_state as state
 from ui.i18n import t
@@ -22,6 +18,10 @@ STEPS = {
     "max_decline_pct": 1.0,
     "planned_order_units": 10.0,
     "stock_on_hand": 10.0,
+    "recent_weeks": 1,
+    "min_weekly_orders": 1.0,
+    "paid_growth_pct": 1.0,
+    "organic_growth_pct": 0.5,
 }
 """Step of each number input; shares and CVs move by 0.05, weeks and units per order by 1."""
 
@@ -60,6 +60,7 @@ def data_section(lang: Language) -> WeeklySales:
         failed = st.session_state.get(state.UPLOAD_PROBLEMS_KEY)
         if failed:
             problem_list(t("channels.upload_problems", file=failed[0]), [p.describe(lang) for p in failed[1]])
+        mapping_editor(lang)
         base: WeeklySales = st.session_state[state.BASE_KEY]
         if source := st.session_state.get(state.SOURCE_KEY):
             st.info(
@@ -78,25 +79,59 @@ def data_section(lang: Language) -> WeeklySales:
     return sales
 
 
+def mapping_editor(lang: Language) -> None:
+    """One choice per unknown label; a choice reads the file again and is kept for the session."""
+    labels = state.unmapped_labels()
+    if not labels:
+        return
+    options = ("", *CHANNELS, state.IGNORE)
+    with st.container(border=True, key="channels_mapping_editor"):
+        st.markdown(f"**{t('channels.mapping_editor_header')}**")
+        st.caption(t("channels.mapping_editor_help"))
+        mapping: dict[str, str] = st.session_state[state.MAPPING_KEY]
+        for label in labels:
+            key = state.mapping_key(label)
+            st.session_state.setdefault(key, mapping.get(label.label, ""))
+            st.selectbox(
+                f"“{label.label}” · {t('channels.mapping_column')}: {label.column} · "
+                f"{t('channels.mapping_rows')}: {label.rows}",
+                options,
+                key=key,
+                format_func=lambda c: _option_name(c, lang),
+                on_change=state.label_mapped,
+                args=(label,),
+            )
+
+
+def _option_name(option: str, lang: Language) -> str:
+    if not option:
+        return translate("channels.mapping_unset", lang)
+    if option == state.IGNORE:
+        return translate("channels.mapping_ignore", lang)
+    return translate(f"channels.name.{option}", lang)
+
+
 def _how_read(sales: WeeklySales, lang: Language) -> None:
     if not sales.notes and not sales.labels:
         return
     with st.expander(t("channels.notes_header"), icon=":material/fact_check:"):
-        st.markdown("\n".join(f"- {note_text(n, lang)}" for n in sales.notes))
+        st.markdown("\n".join(f"- {n.describe(lang)}" for n in sales.notes))
         if sales.labels:
             rows = [f"| {t('channels.mapping_label')} | {t('channels.mapping_channel')} |", "| --- | --- |"]
-            rows += [f"| {m.label} | {channel_name(m.channel, lang)} |" for m in sales.labels]
+            rows += [f"| {m.label} | {t(f'channels.name.{m.channel}')} |" for m in sales.labels]
             st.markdown(f"**{t('channels.mapping_header')}**\n\n" + "\n".join(rows))
 
 
 def _table(lang: Language) -> WeeklySales:
-    names = {c: channel_name(c, lang) for c in CHANNELS} | {WEEK_COLUMN: t("channels.week_column")}
-    config: dict[str, object] = {WEEK_COLUMN: st.column_config.TextColumn(names[WEEK_COLUMN])}
+    table = state.editor_data(lang)
+    week = str(table.columns[0])
+    names = {c: translate(f"channels.name.{c}", lang) for c in CHANNELS} | {week: t("channels.week_column")}
+    config: dict[str, object] = {week: st.column_config.TextColumn(names[week])}
     config |= {c: st.column_config.NumberColumn(names[c], min_value=0, format="%g") for c in CHANNELS}
     st.markdown(f"**{t('channels.table_header')}**")
     st.caption(t("channels.table_help"))
     edited = st.data_editor(
-        state.editor_data(lang),
+        table,
         key=state.EDITOR_KEY,
         num_rows="dynamic",
         hide_index=True,
@@ -114,7 +149,7 @@ def policy() -> StabilityPolicy:
     return chosen
 
 
-def plan_inputs(measure: Measure) -> None:
+def plan_inputs(measure: str) -> None:
     """The purchase being considered; the average order value only when the data is GMV."""
     left, right = st.columns(2)
     for column, field in zip((left, left, left, right, right), PLAN_INPUTS, strict=True):
@@ -161,7 +196,7 @@ def rules_editor(lang: Language) -> None:
                     t("channels.policy.demand_channels"),
                     CHANNELS,
                     key=state.policy_key(field),
-                    format_func=lambda c: channel_name(c, lang),
+                    format_func=lambda c: translate(f"channels.name.{c}", lang),
                     help=t("channels.policy_help.demand_channels"),
                     persist_state="session",
                 )
@@ -176,12 +211,30 @@ def rules_editor(lang: Language) -> None:
                 help=t(f"channels.policy_help.{field}"),
                 persist_state="session",
             )
+        peaks_editor()
         st.button(
             t("channels.reset"),
             key="channels_policy_reset",
             on_click=state.reset_policy,
             icon=":material/undo:",
         )
+
+
+def peaks_editor() -> None:
+    """The sales-peak calendar as an editable table (rows can be added or deleted)."""
+    st.markdown(f"**{t('channels.peaks_header')}**")
+    st.caption(t("channels.peaks_help"))
+    config = {c: st.column_config.TextColumn(t(f"channels.peak_{c}")) for c in state.PEAK_COLUMNS}
+    edited = st.data_editor(
+        st.session_state[state.PEAKS_TABLE_KEY],
+        key=state.PEAKS_KEY,
+        num_rows="dynamic",
+        hide_index=True,
+        column_config=config,
+    )
+    _, good = state.peaks_from_table(edited)
+    if not good:
+        st.warning(t("channels.peaks_problem"), icon=":material/event_busy:")
 
 
 def _bounds(model: type[BaseModel], field: str) -> tuple[float | None, float | None]:
