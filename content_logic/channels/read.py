@@ -13,9 +13,9 @@ from collections.abc import Mapping
 import pandas as pd
 
 from content_logic.calculator import Reading, UnmappedLabel
+from content_logic.channels.cells import ChannelProblem, Problems, column_numbers, without_title_lines
 from content_logic.channels.inputs import ChannelInputs
 from content_logic.channels.models import CHANNELS, ChannelId, LabelMapping, Measure, Note, WeeklySales
-from content_logic.channels.numbers import ChannelProblem, Problems, column_numbers
 from content_logic.channels.vocabulary import (
     carrier_of,
     channel_of,
@@ -46,7 +46,10 @@ def read_file(
     """The file as weekly sales; ``mapping`` maps labels as written to channel ids (or ``ignore``)."""
     file = filename or "upload"
     try:
-        frame = _locate_header(read_table(data, file))
+        body, dropped = without_title_lines(data, lambda cell: column_role(cell) == "period")
+        table = read_table(body, file)
+        table.index = table.index + dropped  # rows keep the numbers the seller sees in the file
+        frame = _locate_header(table)
         result = _Reader(frame, file, dict(mapping or {})).read()
     except InputError as error:
         return Reading(inputs=None, problems=tuple(error.problems))
@@ -160,7 +163,8 @@ class _Reader:
             channel_of_key[text] = chosen
             if chosen is not None and any(parts):
                 shown = " · ".join(p for p in parts if p)
-                found.append(LabelMapping(label=shown, channel=chosen, carrier=carrier_id))
+                mapped = any(p in self.mapping for p in parts)
+                found.append(LabelMapping(label=shown, channel=chosen, carrier=carrier_id, chosen=mapped))
         value = column_numbers(frame, orders, self.problems) if orders else None
         money = column_numbers(frame, gmv, self.problems) if gmv else None
         main = value if value is not None else money

@@ -1,14 +1,19 @@
-"""Cells as sellers' files write numbers (``$5,350.00``, ``1.234,56 €``, ``MX$45,230.50``, ``--``), and
-the located problems a file's cells raise, collected over the whole file and raised once."""
+"""Cells as sellers' files write them: numbers (``$5,350.00``, ``1.234,56 €``, ``MX$45,230.50``, ``--``),
+title lines above a CSV's header, and the located problems cells raise, collected and raised once."""
 
 from __future__ import annotations
 
+import csv
 import re
+from collections.abc import Callable
 from typing import ClassVar
 
 import pandas as pd
 
 from content_logic.problems import InputError, Problem, Scalar
+
+TITLE_SEARCH_LINES = 20
+"""How far down a CSV's header is looked for, under title, date-range and blank lines."""
 
 SHOWN = 5
 """How many rows a repeated problem lists before it says "and N more"."""
@@ -54,6 +59,29 @@ class Problems:
     def raise_if_any(self) -> None:
         if self.found:
             raise InputError(self.found)
+
+
+def without_title_lines(data: bytes, is_header: Callable[[str], bool]) -> tuple[bytes, int]:
+    """A CSV from its header line on, and how many lines above it were dropped (0: unchanged).
+
+    The header is the first line that, split on one of ``, ; tab |``, has a cell ``is_header`` knows.
+    Dropping the title first means the delimiter is found on the header, not on ``Periodo: 01/10/2026``.
+    """
+    if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")) or b"\x00" in data[:8192]:
+        return data, 0
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+    lines = text.splitlines()
+    for index, line in enumerate(lines[:TITLE_SEARCH_LINES]):
+        for delimiter in ",;\t|":
+            cells = next(csv.reader([line], delimiter=delimiter), [])
+            if len(cells) >= 2 and any(is_header(cell) for cell in cells):
+                if index == 0:
+                    return data, 0
+                return ("\n".join(lines[index:]) + "\n").encode("utf-8"), index
+    return data, 0
 
 
 def bare(cell: str) -> str:
