@@ -1,5 +1,5 @@
 """Command line: ``python -m content_logic lessons check lessons/`` and the calculators,
-``python -m content_logic channels|team|funnel FILE [--lang es]``."""
+``python -m content_logic channels|team|funnel FILE [--lang es] [--json]``."""
 
 from __future__ import annotations
 
@@ -39,12 +39,13 @@ def main(argv: list[str] | None = None) -> int:
         command = commands.add_parser(calculator, help=f"run the {calculator} calculator on a CSV/XLSX file")
         command.add_argument("file", type=Path)
         command.add_argument("--lang", choices=LANGUAGES, default="en")
+        command.add_argument("--json", action="store_true", help="print one JSON object (see README)")
     args = parser.parse_args(argv)
     if args.command == "lessons" and args.action == "check":
         return _check_lessons(args.root)
     if args.command in CALCULATORS:
-        code, text = run_calculator(args.command, args.file, args.lang)
-        print(text, file=sys.stderr if code else sys.stdout)
+        code, text = run_calculator(args.command, args.file, args.lang, as_json=args.json)
+        print(text, file=sys.stderr if code and not args.json else sys.stdout)
         return code
     parser.error("unknown command")
     return 2

@@ -16,11 +16,17 @@ Every calculator package (``content_logic.channels``, ``.team``, ``.funnel``) ex
 
 from __future__ import annotations
 
-from typing import Generic, Literal, TypeVar, get_args
+import importlib
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Generic, Literal, Protocol, TypeVar, cast, get_args
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
+from content_logic.i18n import Language
 from content_logic.problems import Problem
+
+if TYPE_CHECKING:
+    from content_logic.workshop.models import RoomSummary
 
 CalculatorId = Literal["channels", "team", "funnel"]
 """The three calculators, in course order; the one place their ids are defined."""
@@ -64,3 +70,66 @@ class Reading(BaseModel, Generic[InputsT]):
     definitions: dict[str, str] = {}
     """Which metric definition each measure in the file uses (``finish_rate`` → ``per_view``),
     kept as the file states them; never silently converted."""
+
+
+CONTRACT_NAMES = (
+    "read_file",
+    "assess",
+    "summary_markdown",
+    "table_csv",
+    "result_json",
+    "room_summary",
+    "inputs_to_json",
+    "inputs_from_json",
+    "demo_inputs",
+    "DEMO_IDS",
+)
+"""The names every calculator package exports, with the same meaning in each."""
+
+
+class CalculatorPackage(Protocol):
+    """What ``content_logic.<id>`` offers (the contract), for code that runs any calculator by id."""
+
+    DEMO_IDS: tuple[str, ...]
+
+    def read_file(
+        self, data: bytes, filename: str, *, mapping: Mapping[str, str] | None = None
+    ) -> Reading[Any]:
+        """Read an uploaded file into the calculator's inputs."""
+
+    def assess(self, inputs: Any) -> Any:
+        """The calculator's result for its inputs."""
+
+    def summary_markdown(self, result: Any, lang: Language) -> str:
+        """The result as Markdown."""
+
+    def table_csv(self, result: Any, lang: Language) -> bytes:
+        """The result's table as a CSV download."""
+
+    def result_json(self, result: Any) -> dict[str, JsonValue]:
+        """The result as the command line's ``--json`` ``result`` object."""
+
+    def room_summary(self, result: Any) -> RoomSummary:
+        """What an attendee may share with the workshop."""
+
+    def inputs_to_json(self, inputs: Any) -> dict[str, JsonValue]:
+        """The inputs as JSON, to save them."""
+
+    def inputs_from_json(self, data: Mapping[str, object]) -> Any:
+        """Saved inputs back."""
+
+    def demo_inputs(self, demo_id: str) -> Any:
+        """A demo's inputs."""
+
+
+class ContractMissing(LookupError):
+    """A calculator package doesn't (yet) export every name of the contract."""
+
+
+def calculator_package(calculator: CalculatorId) -> CalculatorPackage:
+    """The package ``content_logic.<calculator>``, checked to export the whole contract."""
+    module = importlib.import_module(f"content_logic.{calculator}")
+    missing = [name for name in CONTRACT_NAMES if not hasattr(module, name)]
+    if missing:
+        raise ContractMissing(f"content_logic.{calculator} doesn't export {', '.join(missing)}")
+    return cast(CalculatorPackage, module)

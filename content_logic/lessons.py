@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-CalculatorId = Literal["channels", "team", "funnel"]
-"""The calculators a lesson can link to with its "try it" button."""
+from content_logic.calculator import CalculatorId
 
 LESSON_ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 """Lesson ids are URL slugs (``shelf-vs-feed``): they appear in links and must match across languages."""

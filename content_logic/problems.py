@@ -28,15 +28,19 @@ class LocatedMessage(BaseModel):
     column: str | None = None
     values: dict[str, Scalar] = {}
 
-    def describe(self, lang: Language) -> str:
-        """The message in ``lang``, prefixed with where the problem is."""
-        text = translate(
+    def message(self, lang: Language) -> str:
+        """The message in ``lang`` without its place (for output that gives file, row and column apart)."""
+        return translate(
             f"{self.catalog_prefix}.{self.code}",
             lang,
             column=self.column or "",
             row=self.row or 0,
             **self.values,
         )
+
+    def describe(self, lang: Language) -> str:
+        """The message in ``lang``, prefixed with where the problem is."""
+        text = self.message(lang)
         where = []
         if self.file:
             where.append(self.file)

@@ -56,7 +56,7 @@ FUNNEL = {"bottleneck": "retention", "bottlenecks": {"attention": 0, "retention"
                 ("Canales estables", "Vídeo propio, Tarjeta de producto"),
                 ("Veredicto por canal", "Vídeo propio: Estable; Creadores: Volátil"),
                 ("Avisos", "pico puntual, un creador lo acapara todo"),
-                ("Demanda semanal segura (pedidos)", "1 238,4"),
+                ("Demanda semanal segura (pedidos)", "1.238,4"),
             ],
         ),
         (
@@ -66,8 +66,8 @@ FUNNEL = {"bottleneck": "retention", "bottlenecks": {"attention": 0, "retention"
             [
                 ("Headline gap", "Founder oversight of content"),
                 ("Critical gaps", "Founder oversight of content, Content direction"),
-                ("Content share of the team", "25 %"),
-                ("Coverage per capability", "Content direction: 20 %; Paid media: 100 %"),
+                ("Content share of the team", "25%"),
+                ("Coverage per capability", "Content direction: 20%; Paid media: 100%"),
             ],
         ),
         (

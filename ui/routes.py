@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from content_logic.calculator import CALCULATOR_IDS, CalculatorId
+
 Section = Literal["learn", "calculators", "workshop"]
 
 
@@ -26,39 +28,35 @@ class Route:
 HOME = Route("pages/home.py", "home", "learn", "nav.home", ":material/map:")
 LESSON = Route("pages/lesson.py", "lesson", "learn", "nav.lesson", ":material/menu_book:")
 
-ROUTES: list[Route] = [
-    HOME,
-    LESSON,
-    Route(
-        "pages/channels.py",
-        "channels",
-        "calculators",
-        "channels.nav_title",
-        ":material/monitoring:",
-        "channels.summary",
-    ),
-    Route("pages/team.py", "team", "calculators", "team.nav_title", ":material/groups:", "team.summary"),
-    Route(
-        "pages/funnel.py",
-        "funnel",
-        "calculators",
-        "funnel.nav_title",
-        ":material/filter_alt:",
-        "funnel.summary",
-    ),
-    Route("pages/join.py", "join", "workshop", "room.nav_join", ":material/login:"),
-    Route("pages/instructor.py", "instructor", "workshop", "room.nav_instructor", ":material/key:"),
-    Route(
-        "pages/presenter.py",
-        "presenter",
-        "workshop",
-        "room.nav_presenter",
-        ":material/slideshow:",
-        hidden=True,
-    ),
-    Route("pages/room.py", "room", "workshop", "room.nav_room", ":material/monitoring:", hidden=True),
-]
-"""Only screens that work are listed; each issue adds its own."""
+CALCULATOR_ICONS: dict[CalculatorId, str] = {
+    "channels": ":material/monitoring:",
+    "team": ":material/groups:",
+    "funnel": ":material/filter_alt:",
+}
+"""Each calculator's menu icon."""
 
-CALCULATOR_ROUTES: dict[str, Route] = {r.url_path: r for r in ROUTES if r.section == "calculators"}
+
+def _calculator(calculator: CalculatorId) -> Route:
+    """A calculator's screen: ``pages/<id>.py`` at ``/<id>``, its strings in ``<id>.toml``."""
+    return Route(
+        f"pages/{calculator}.py",
+        calculator,
+        "calculators",
+        f"{calculator}.nav_title",
+        CALCULATOR_ICONS[calculator],
+        f"{calculator}.summary",
+    )
+
+
+CALCULATOR_ROUTES: dict[CalculatorId, Route] = {c: _calculator(c) for c in CALCULATOR_IDS}
 """Calculator id (``channels``, ``team``, ``funnel``) to its screen, for lesson "try it" links."""
+
+JOIN = Route("pages/join.py", "join", "workshop", "room.nav_join", ":material/login:")
+INSTRUCTOR = Route("pages/instructor.py", "instructor", "workshop", "room.nav_instructor", ":material/key:")
+PRESENTER = Route(
+    "pages/presenter.py", "presenter", "workshop", "room.nav_presenter", ":material/slideshow:", hidden=True
+)
+ROOM = Route("pages/room.py", "room", "workshop", "room.nav_room", ":material/monitoring:", hidden=True)
+
+ROUTES: list[Route] = [HOME, LESSON, *CALCULATOR_ROUTES.values(), JOIN, INSTRUCTOR, PRESENTER, ROOM]
+"""Every screen, in menu order: the one list (``app.py`` navigates it; links use the names above)."""

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Annotated, Literal, get_args
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
 
+from content_logic.calculator import CALCULATOR_IDS, CalculatorId
 from content_logic.i18n import Language
 from content_logic.workshop.codes import NicknameChange, format_join_code
 
-SubmissionKind = Literal["channels", "team", "funnel"]
-"""The calculators whose results an attendee can share with the room."""
+SubmissionKind = CalculatorId
+"""The calculators whose results an attendee can share with the room: all of them."""
 
-SUBMISSION_KINDS: tuple[SubmissionKind, ...] = get_args(SubmissionKind)
+SUBMISSION_KINDS: tuple[SubmissionKind, ...] = CALCULATOR_IDS
 """All calculator ids, in the order the dashboard lists them."""
 
 SUMMARY_ID_PATTERN = r"^[a-z0-9]+(?:[_-][a-z0-9]+)*$"
@@ -130,33 +132,64 @@ class SubmissionReceipt(BaseModel):
     stored: bool
 
 
+Shown = Literal["yes_no", "names", "name", "name_map", "percent_map", "count_map", "share", "number"]
+"""How a summary field reads in "this is exactly what will be sent" (``workshop/sharing.py``)."""
+
+
+@dataclass(frozen=True)
+class ShownAs:
+    """Field metadata: how the field's value is shown to the attendee before it is sent."""
+
+    how: Shown
+
+
+Share = Annotated[float, Field(ge=0, le=1)]
+Percent = Annotated[float, Field(ge=0)]
+
+
 class ChannelsSummary(BaseModel):
-    """What the store reads from a shared channel-stability result."""
+    """What an attendee shares from the channel checker: verdicts, never the orders themselves."""
 
     model_config = _OPEN_SUMMARY
 
-    has_stable_short_video: StrictBool
-    """At least one of self-video, influencer, paid is stable."""
+    has_stable_short_video: Annotated[StrictBool, ShownAs("yes_no")]
+    """At least one of self-video, influencer, paid is stable (the dashboard counts these)."""
+    stable_channels: Annotated[tuple[SummaryId, ...], ShownAs("names")] = ()
+    """The channel ids judged stable, in course order."""
+    verdicts: Annotated[dict[SummaryId, SummaryId], ShownAs("name_map")] = {}
+    """Channel id → its verdict (``stable``, ``emerging``, ``volatile``, ``inactive``)."""
+    warnings: Annotated[tuple[SummaryId, ...], ShownAs("names")] = ()
+    """The warning codes raised (``shelf_logic``, ``single_creator``...)."""
+    safe_weekly_demand: Annotated[float | None, Field(ge=0), ShownAs("number")] = None
+    """Orders a week the stable channels' baselines support."""
 
 
 class TeamSummary(BaseModel):
-    """What the store reads from a shared team-gap result (the key is required, ``None`` = no gap)."""
+    """What an attendee shares from the team finder: gaps and scores, never the roster or names."""
 
     model_config = _OPEN_SUMMARY
 
-    headline_gap: SummaryId | None
-    """The capability id of the most critical gap."""
+    headline_gap: Annotated[SummaryId | None, ShownAs("name")]
+    """The capability id of the most critical gap; the key is required, ``None`` = no gap."""
+    critical_gaps: Annotated[tuple[SummaryId, ...], ShownAs("names")] = ()
+    """Every critical gap's capability id, most urgent first."""
+    content_ratio: Annotated[Share | None, ShownAs("share")] = None
+    """Content share (0–1) of content + operations headcount."""
+    coverage: Annotated[dict[SummaryId, Percent], ShownAs("percent_map")] = {}
+    """Capability id → how much of it the team covers, in percent (100 = fully covered)."""
 
 
 class FunnelSummary(BaseModel):
-    """What the store reads from a shared funnel diagnosis: one video's stage or a batch's counts."""
+    """What an attendee shares from the funnel diagnoser: one video's stage or a batch's counts."""
 
     model_config = _OPEN_SUMMARY
 
-    bottleneck: SummaryId | None = None
-    """The first stage below its benchmark for one video (``None`` = no bottleneck)."""
-    bottlenecks: dict[SummaryId, Count] | None = None
+    bottleneck: Annotated[SummaryId | None, ShownAs("name")] = None
+    """The first stage below its benchmark for one video (a batch: its most common); ``None`` = none."""
+    bottlenecks: Annotated[dict[SummaryId, Count] | None, ShownAs("count_map")] = None
     """For a table of videos: how many videos stop at each stage."""
+    videos: Annotated[Count | None, ShownAs("number")] = None
+    """How many videos were judged."""
 
     @model_validator(mode="after")
     def _one_of_the_two(self) -> FunnelSummary:
@@ -175,6 +208,25 @@ class FunnelSummary(BaseModel):
         else:
             counts = {}
         return {stage: count for stage, count in counts.items() if count > 0}
+
+
+RoomSummary = ChannelsSummary | TeamSummary | FunnelSummary
+"""What a calculator's ``room_summary`` returns."""
+
+SUMMARY_MODELS: dict[CalculatorId, type[RoomSummary]] = {
+    "channels": ChannelsSummary,
+    "team": TeamSummary,
+    "funnel": FunnelSummary,
+}
+"""Each calculator's summary model, by calculator id: the one definition of what is shared."""
+
+
+def shown_as(model: type[BaseModel], field: str) -> Shown | None:
+    """How ``field`` of a summary model is shown (``None`` for a field the model doesn't declare)."""
+    info = model.model_fields.get(field)
+    if info is None:
+        return None
+    return next((item.how for item in info.metadata if isinstance(item, ShownAs)), None)
 
 
 class Ranked(BaseModel):

@@ -6,12 +6,14 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, JsonValue
 
+from content_logic.formatting import format_decimal, format_percent
 from content_logic.i18n import Language, translate
 from content_logic.workshop.board import id_label
+from content_logic.workshop.models import SUMMARY_MODELS, RoomSummary, Shown, shown_as
 
 PROGRESS_STATE_KEY = "progress"
 """Saved-state key of the attendee's lesson progress (read ticks and quiz answers)."""
@@ -25,25 +27,6 @@ SHARED_KEPT = 20
 INPUTS_STATE_PREFIX = "inputs."
 """Saved-state keys of calculator inputs are ``inputs.<calculator>`` (``inputs.channels``)."""
 
-Format = Literal["yes_no", "names", "name", "name_map", "percent_map", "count_map", "share", "number"]
-
-FIELDS: Mapping[tuple[str, str], Format] = {
-    ("channels", "has_stable_short_video"): "yes_no",
-    ("channels", "stable_channels"): "names",
-    ("channels", "verdicts"): "name_map",
-    ("channels", "warnings"): "names",
-    ("channels", "safe_weekly_demand"): "number",
-    ("team", "headline_gap"): "name",
-    ("team", "critical_gaps"): "names",
-    ("team", "content_ratio"): "share",
-    ("team", "coverage"): "percent_map",
-    ("funnel", "bottleneck"): "name",
-    ("funnel", "bottlenecks"): "count_map",
-    ("funnel", "videos"): "number",
-}
-"""How each known summary field reads (label ``room.field.<kind>.<field>``); other fields are shown as
-their name and compact JSON, so nothing sent is ever hidden from the attendee."""
-
 
 class SummaryLine(BaseModel):
     """One line of "this is exactly what will be sent": the field's name and its value, as text."""
@@ -56,13 +39,10 @@ class SummaryLine(BaseModel):
 
 
 def _number(value: float, lang: Language) -> str:
-    text = f"{round(value, 2):,g}" if abs(value) < 1e15 else f"{value:g}"
-    if lang == "es":
-        text = text.replace(",", " ").replace(".", ",")
-    return text
+    return format_decimal(value, lang, digits=2)
 
 
-def _format(how: Format | None, value: Any, lang: Language) -> str:
+def _format(how: Shown | None, value: Any, lang: Language) -> str:
     if value is None:
         return translate("room.share.nothing", lang)
     if how == "yes_no" and isinstance(value, bool):
@@ -79,7 +59,7 @@ def _format(how: Format | None, value: Any, lang: Language) -> str:
             if how == "name_map" and isinstance(item, str):
                 shown = id_label(item, lang)
             elif how == "percent_map" and isinstance(item, int | float) and not isinstance(item, bool):
-                shown = f"{_number(item, lang)} %"
+                shown = format_percent(item / 100, lang)
             elif isinstance(item, int | float) and not isinstance(item, bool):
                 shown = _number(item, lang)
             else:
@@ -87,17 +67,25 @@ def _format(how: Format | None, value: Any, lang: Language) -> str:
             parts.append(f"{id_label(str(key), lang)}: {shown}")
         return "; ".join(parts) or translate("room.share.nothing", lang)
     if how == "share" and isinstance(value, int | float) and not isinstance(value, bool):
-        return f"{_number(100 * value, lang)} %"
+        return format_percent(value, lang)
     if how == "number" and isinstance(value, int | float) and not isinstance(value, bool):
         return _number(value, lang)
     return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
 
 
-def summary_lines(kind: str, summary: Mapping[str, Any], lang: Language) -> tuple[SummaryLine, ...]:
-    """Every field of a summary as a labelled, readable line, in the summary's own order."""
+def _plain(summary: RoomSummary | Mapping[str, Any]) -> Mapping[str, Any]:
+    return summary.model_dump(mode="json") if isinstance(summary, BaseModel) else summary
+
+
+def summary_lines(
+    kind: str, summary: RoomSummary | Mapping[str, Any], lang: Language
+) -> tuple[SummaryLine, ...]:
+    """Every field of a summary as a labelled, readable line, in the summary's own order; how each
+    field reads comes from its summary model (``workshop/models.py``), the one definition."""
+    model = SUMMARY_MODELS.get(kind)  # type: ignore[call-overload]
     lines = []
-    for field, value in summary.items():
-        how = FIELDS.get((kind, field))
+    for field, value in _plain(summary).items():
+        how = shown_as(model, field) if model is not None else None
         key = f"room.field.{kind}.{field}"
         label = translate(key, lang)
         lines.append(
@@ -106,10 +94,10 @@ def summary_lines(kind: str, summary: Mapping[str, Any], lang: Language) -> tupl
     return tuple(lines)
 
 
-def share_fingerprint(kind: str, summary: Mapping[str, Any], raw: JsonValue | None) -> str:
+def share_fingerprint(kind: str, summary: RoomSummary | Mapping[str, Any], raw: JsonValue | None) -> str:
     """A stable digest of exactly what a Send would store: the same share prepared twice (a double
     click, a retry after a network error) has the same fingerprint, so it keeps its submission id."""
-    encoded = json.dumps([kind, summary, raw], sort_keys=True, ensure_ascii=False, default=str)
+    encoded = json.dumps([kind, _plain(summary), raw], sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
 
 
