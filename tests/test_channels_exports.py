@@ -101,11 +101,12 @@ def test_spanish_wide_export_reads_orders_and_leaves_totals_out() -> None:
         "product_card": (280.0, 560.0),
     }
     assert inputs.sales.gmv is not None and inputs.sales.gmv["live"] == (140 * 25.5, 280 * 25.5)  # 3.570,00 €
-    (note,) = inputs.sales.notes
-    assert note.describe("es") == (
+    assert [note.describe("es") for note in inputs.sales.notes] == [
+        "wide_es.csv, fila 3: los encabezados están en esta fila; se omitieron las líneas de título o de "
+        "periodo de arriba.",
         "wide_es.csv: GMV total (€), Pedidos totales: son totales o notas, no canales, así que se dejaron fuera "
-        "(nunca se suman)."
-    )
+        "(nunca se suman).",
+    ]
 
 
 def test_an_unknown_source_is_listed_and_its_rows_left_out_until_mapped() -> None:

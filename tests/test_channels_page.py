@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -33,7 +34,7 @@ def cards(at: AppTest) -> dict[str, str]:
 def edit(
     at: AppTest, rows: dict[int, dict[str, object]], added: list[dict[str, object]] | None = None
 ) -> AppTest:
-    at.session_state["channels_editor"] = {"edited_rows": rows, "added_rows": added or [], "deleted_rows": []}
+    at.session_state["channels_table"] = {"edited_rows": rows, "added_rows": added or [], "deleted_rows": []}
     return at.run()
 
 
@@ -113,7 +114,7 @@ def test_a_bad_table_keeps_what_was_typed_and_the_last_good_result(app: Make) ->
     assert "Some cells in the table need fixing" in error.value
     assert "row 2, column “Week”: week “2026-W03” is already in row 1." in error.value
     assert verdict(at).startswith("**Yes")  # the last numbers that worked
-    typed = at.session_state["channels_typed"]
+    typed = at.session_state["channels_table.kept"].rows
     assert typed.loc[0, "self_video"] == 39 and typed.loc[1, "week"] == "2026-W03"
 
 
@@ -123,14 +124,14 @@ def test_typed_values_survive_a_language_switch_and_a_visit_to_another_page(app:
     at.session_state["lang"] = "es"
     at.run()
     assert not at.exception
-    assert at.session_state["channels_typed"].loc[0, "live"] == 17
+    assert at.session_state["channels_table.kept"].rows.loc[0, "live"] == 17
     assert "LIVE" in "\n".join(
         str(m.value) for m in at.markdown if "Emergente" in str(m.value) or "Volátil" in str(m.value)
     )
     at.switch_page("pages/home.py").run()
     at.switch_page(PAGE).run()
     assert not at.exception
-    assert at.session_state["channels_typed"].loc[0, "live"] == 17
+    assert at.session_state["channels_table.kept"].rows.loc[0, "live"] == 17
     assert any("⚡ LIVE" in str(m.value) or "🌱 LIVE" in str(m.value) for m in at.markdown)
 
 
@@ -144,7 +145,7 @@ def test_uploading_a_good_file_replaces_the_table(app: Make) -> None:
     assert not at.exception
     assert "Using **tiktok.csv** (4 weeks)" in at.info[0].value
     assert any("Only 4 weeks of data" in m.value for m in at.markdown)
-    assert at.session_state["channels_table"]["influencer"].tolist() == [
+    assert at.session_state["channels_table.kept"].rows["influencer"].tolist() == [
         sum(20 + d % 3 for d in range(w, w + 7)) for w in (2, 9, 16, 23)
     ]
 
@@ -158,7 +159,7 @@ def test_a_bad_upload_is_explained_and_the_typed_table_stays(app: Make) -> None:
     (error,) = at.error
     assert error.value.startswith("No pudimos usar ventas.csv.")
     assert "ventas.csv, fila 2, columna «pedidos»: «diez» no es un número." in error.value
-    assert at.session_state["channels_typed"].loc[0, "live"] == 3
+    assert at.session_state["channels_table.kept"].rows.loc[0, "live"] == 3
     assert verdict(at).startswith("**Sí")
 
 
@@ -236,6 +237,7 @@ def test_restoring_saved_inputs_gives_back_the_same_inputs() -> None:
     )
     script = f"""
 import json
+from pathlib import Path
 import streamlit as st
 from content_logic.channels import inputs_from_json, inputs_to_json
 from ui import channels_state
@@ -249,3 +251,44 @@ st.session_state.now = inputs_to_json(channels_state.current_inputs(sales))
     at = AppTest.from_string(script, default_timeout=30).run()
     assert not at.exception
     assert at.session_state["now"] == inputs_to_json(saved)
+
+
+UNKNOWN_SOURCE = Path(__file__).parent / "data" / "channels" / "exports" / "carrier_source_unknown_en.csv"
+
+
+@pytest.mark.parametrize(("lang", "asks", "creators"), [("en", "Treat “Partner”", "Creators"),
+                                                        ("es", "Tratar «Partner»", "Creadores")])  # fmt: skip
+def test_the_mapping_editor_reads_an_unknown_label_as_chosen_and_remembers_it(
+    app: Make, lang: str, asks: str, creators: str
+) -> None:
+    at = app(lang=lang, page=PAGE)
+    at.file_uploader(key="channels_upload").set_value(
+        ("partner.csv", UNKNOWN_SOURCE.read_bytes(), "text/csv")
+    )
+    at.run()
+    assert not at.exception
+    table = at.session_state["channels_table.kept"].rows
+    assert table["influencer"].tolist() == [210, 420]  # the 14 "Partner" rows are left out for now
+    (choice,) = [box for box in at.selectbox if asks in box.label]
+    assert "14" in choice.label and "Source" in choice.label
+    assert creators in choice.options
+    choice.set_value("influencer").run()
+    assert not at.exception
+    assert at.session_state["channels_table.kept"].rows["influencer"].tolist() == [280, 560]
+    at.switch_page("pages/home.py").run()
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    assert at.session_state["channels_table.kept"].rows["influencer"].tolist() == [280, 560]
+    (kept,) = [box for box in at.selectbox if asks in box.label]
+    assert kept.value == "influencer"  # the choice stays, and can still be changed
+
+
+def test_the_creator_list_upload_says_what_to_download_instead(app: Make) -> None:
+    at = app(lang="es", page=PAGE)
+    data = (UNKNOWN_SOURCE.parent / "affiliate_creators_es.xlsx").read_bytes()
+    at.file_uploader(key="channels_upload").set_value(("creadores.xlsx", data, "application/octet-stream"))
+    at.run()
+    assert not at.exception
+    (error,) = at.error
+    assert "lista de creadores del Centro de Afiliados" in error.value and "Seller Center" in error.value
+    assert verdict(at).startswith("**Sí")  # Carla's story is still on the table

@@ -5,8 +5,16 @@ from __future__ import annotations
 import streamlit as st
 from pydantic import BaseModel
 
-from content_logic.channels import CHANNELS, StabilityPolicy, StockPlan, WeeklySales, template_csv
+from content_logic.channels import (
+    CHANNELS,
+    StabilityPolicy,
+    StockPlan,
+    WeeklySales,
+    template_csv,
+    weekly_table,
+)
 from content_logic.i18n import Language, translate
+from ui import calculator_io as io
 from ui import channels_state as state
 from ui.i18n import t
 from ui.widgets import problem_list
@@ -30,22 +38,23 @@ def data_section(lang: Language) -> WeeklySales:
     """Story, upload and the weekly table; returns the sales to analyse (the last good ones on bad input)."""
     with st.container(border=True, key="channels_data"):
         st.subheader(t("channels.data_header"))
-        st.selectbox(
+        io.demo_picker(
+            state.STORY_KEY,
             t("channels.story"),
             state.STORY_OPTIONS,
-            key=state.STORY_KEY,
             format_func=lambda s: translate(f"channels.story_name.{s}", lang),
-            on_change=state.story_changed,
+            on_pick=state.story_picked,
+            default=state.DEFAULT_STORY,
             help=t("channels.story_help"),
-            persist_state="session",
         )
-        upload = st.file_uploader(
+        io.file_upload(
+            state.UPLOAD_KEY,
             t("channels.upload"),
-            type=["csv", "txt", "xlsx", "xls"],
-            key=state.UPLOAD_KEY,
+            types=("csv", "txt", "xlsx", "xls"),
+            on_file=state.file_changed,
             help=t("channels.upload_help"),
         )
-        state.sync_upload(upload)
+        unmapped = state.read_upload()
         left, right = st.columns(2)
         for column, layout in ((left, "wide"), (right, "long")):
             column.download_button(
@@ -60,7 +69,15 @@ def data_section(lang: Language) -> WeeklySales:
         failed = st.session_state.get(state.UPLOAD_PROBLEMS_KEY)
         if failed:
             problem_list(t("channels.upload_problems", file=failed[0]), [p.describe(lang) for p in failed[1]])
-        mapping_editor(lang)
+        if io.kept_file(state.UPLOAD_KEY) is not None:
+            io.mapping_editor(
+                state.UPLOAD_KEY,
+                unmapped,
+                (*CHANNELS, state.IGNORE),
+                id_label=lambda c: translate(
+                    "channels.mapping_ignore" if c == state.IGNORE else f"channels.name.{c}", lang
+                ),
+            )
         base: WeeklySales = st.session_state[state.BASE_KEY]
         if source := st.session_state.get(state.SOURCE_KEY):
             st.info(
@@ -74,41 +91,9 @@ def data_section(lang: Language) -> WeeklySales:
             26,
             key=state.WINDOW_KEY,
             help=t("channels.window_help"),
-            persist_state="session",
+            persist_state=io.KEEP,
         )
     return sales
-
-
-def mapping_editor(lang: Language) -> None:
-    """One choice per unknown label; a choice reads the file again and is kept for the session."""
-    labels = state.unmapped_labels()
-    if not labels:
-        return
-    options = ("", *CHANNELS, state.IGNORE)
-    with st.container(border=True, key="channels_mapping_editor"):
-        st.markdown(f"**{t('channels.mapping_editor_header')}**")
-        st.caption(t("channels.mapping_editor_help"))
-        mapping: dict[str, str] = st.session_state[state.MAPPING_KEY]
-        for label in labels:
-            key = state.mapping_key(label)
-            st.session_state.setdefault(key, mapping.get(label.label, ""))
-            st.selectbox(
-                f"“{label.label}” · {t('channels.mapping_column')}: {label.column} · "
-                f"{t('channels.mapping_rows')}: {label.rows}",
-                options,
-                key=key,
-                format_func=lambda c: _option_name(c, lang),
-                on_change=state.label_mapped,
-                args=(label,),
-            )
-
-
-def _option_name(option: str, lang: Language) -> str:
-    if not option:
-        return translate("channels.mapping_unset", lang)
-    if option == state.IGNORE:
-        return translate("channels.mapping_ignore", lang)
-    return translate(f"channels.name.{option}", lang)
 
 
 def _how_read(sales: WeeklySales, lang: Language) -> None:
@@ -123,19 +108,17 @@ def _how_read(sales: WeeklySales, lang: Language) -> None:
 
 
 def _table(lang: Language) -> WeeklySales:
-    table = state.editor_data(lang)
-    week = str(table.columns[0])
+    base: WeeklySales = st.session_state[state.BASE_KEY]
+    shown = io.table_rows(state.TABLE_KEY)
+    week = str((shown if shown is not None else weekly_table(base)).columns[0])
     names = {c: translate(f"channels.name.{c}", lang) for c in CHANNELS} | {week: t("channels.week_column")}
     config: dict[str, object] = {week: st.column_config.TextColumn(names[week])}
     config |= {c: st.column_config.NumberColumn(names[c], min_value=0, format="%g") for c in CHANNELS}
+    state.table_language(lang)
     st.markdown(f"**{t('channels.table_header')}**")
     st.caption(t("channels.table_help"))
-    edited = st.data_editor(
-        table,
-        key=state.EDITOR_KEY,
-        num_rows="dynamic",
-        hide_index=True,
-        column_config=config,
+    edited = io.table_editor(
+        state.TABLE_KEY, lambda: weekly_table(base), num_rows="dynamic", column_config=config
     )
     sales, problems = state.table_sales(edited, names)
     if problems:
@@ -161,7 +144,7 @@ def plan_inputs(measure: str) -> None:
             step=STEPS.get(field, 1.0),
             format="%g",
             key=state.plan_key(field),
-            persist_state="session",
+            persist_state=io.KEEP,
         )
     if measure == "gmv":
         right.number_input(
@@ -170,7 +153,7 @@ def plan_inputs(measure: str) -> None:
             format="%g",
             key=state.plan_key("average_order_value"),
             help=t("channels.plan.average_order_value_help"),
-            persist_state="session",
+            persist_state=io.KEEP,
         )
 
 
@@ -198,7 +181,7 @@ def rules_editor(lang: Language) -> None:
                     key=state.policy_key(field),
                     format_func=lambda c: translate(f"channels.name.{c}", lang),
                     help=t("channels.policy_help.demand_channels"),
-                    persist_state="session",
+                    persist_state=io.KEEP,
                 )
                 continue
             low, high = _bounds(StabilityPolicy, field)
@@ -209,7 +192,7 @@ def rules_editor(lang: Language) -> None:
                 step=STEPS.get(field, 0.05),
                 key=state.policy_key(field),
                 help=t(f"channels.policy_help.{field}"),
-                persist_state="session",
+                persist_state=io.KEEP,
             )
         peaks_editor()
         st.button(

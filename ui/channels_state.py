@@ -1,13 +1,11 @@
 """Session state of the channel checker: its keys, the data in use, and saving or restoring the inputs.
 
-Every key starts with ``channels_``. What the user typed survives reruns, language switches and visits
-to other pages: the table's edits are kept in ``channels_typed`` and folded back into the editor's data
-whenever the editor's own state is gone (another page) or its column labels change (another language).
+Every key starts with ``channels_``. The table, the upload, the story and the label mapping are kept
+the way every calculator keeps them (``ui/calculator_io.py``); this module only says what they hold:
+the weekly sales a story or a file gave (with their creators and notes), and the rules in use.
 """
 
 from __future__ import annotations
-
-from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -27,31 +25,28 @@ from content_logic.channels import (
     weekly_table,
 )
 from content_logic.problems import InputError, Problem
+from ui import calculator_io as io
 
 STORY_KEY = "channels_story"
 UPLOAD_KEY = "channels_upload"
-EDITOR_KEY = "channels_editor"
+TABLE_KEY = "channels_table"
+"""The weekly table's editor (its rows are kept by ``calculator_io`` under ``channels_table.kept``)."""
 WINDOW_KEY = "channels_window_weeks"
 BASE_KEY = "channels_base"
 """The WeeklySales the table started from (a story or an upload): it carries creators and notes."""
 SOURCE_KEY = "channels_source"
-TABLE_KEY = "channels_table"
-TYPED_KEY = "channels_typed"
 LAST_GOOD_KEY = "channels_last_good"
-UPLOAD_ID_KEY = "channels_upload_id"
+"""The last sales the table gave without problems: analysed while a cell needs fixing."""
 UPLOAD_PROBLEMS_KEY = "channels_upload_problems"
-UPLOAD_FILE_KEY = "channels_upload_file"
-"""The uploaded file's (bytes, name): read again when the user maps a label."""
-MAPPING_KEY = "channels_mapping"
-"""The user's label → channel choices, kept for the session (and applied to later uploads too)."""
-ASKED_KEY = "channels_unmapped"
-"""The labels of the current upload the vocabulary didn't know (the mapping editor's rows)."""
+TABLE_LANG_KEY = "channels_table_lang"
+EDITED_KEY = "channels_table_edited"
+"""True when the table held edits before a language switch (see ``table_language``)."""
+READ_KEY = "channels_read"
+"""The upload's last reading and the mapping it was read with, so a rerun doesn't read it again."""
 PEAKS_KEY = "channels_peaks_editor"
 PEAKS_TABLE_KEY = "channels_peaks_table"
 PEAKS_GOOD_KEY = "channels_peaks_good"
 PEAK_COLUMNS = ("name", "market", "start", "end")
-TABLE_LANG_KEY = "channels_table_lang"
-TABLE_IS_BASE_KEY = "channels_table_is_base"
 
 EMPTY = "empty"
 IGNORE = "ignore"
@@ -92,15 +87,13 @@ def story_sales(story: str) -> WeeklySales:
 def init_state() -> None:
     """Defaults for every input on the first visit; nothing already chosen is touched."""
     state = st.session_state
-    state.setdefault(STORY_KEY, DEFAULT_STORY)
     if BASE_KEY not in state:
-        use_base(story_sales(state[STORY_KEY]), source=None)
-    for field in POLICY_FIELDS + ("window_weeks",):
+        use_base(story_sales(state.get(STORY_KEY, DEFAULT_STORY)), source=None)
+    for field in (*POLICY_FIELDS, "window_weeks"):
         value = getattr(StabilityPolicy(), field)
         state.setdefault(policy_key(field), list(value) if isinstance(value, tuple) else value)
     for field, value in StockPlan().model_dump().items():
         state.setdefault(plan_key(field), value)
-    state.setdefault(MAPPING_KEY, {})
     if PEAKS_TABLE_KEY not in state:
         use_peaks(StabilityPolicy().peaks)
 
@@ -134,93 +127,64 @@ def use_base(sales: WeeklySales, *, source: str | None) -> None:
     state = st.session_state
     state[BASE_KEY] = sales
     state[SOURCE_KEY] = source
-    state[TABLE_KEY] = weekly_table(sales)
-    state[TABLE_IS_BASE_KEY] = True
-    for key in (TYPED_KEY, LAST_GOOD_KEY, EDITOR_KEY):
-        state.pop(key, None)
+    state.pop(LAST_GOOD_KEY, None)
+    state.pop(EDITED_KEY, None)
+    io.replace_table(TABLE_KEY, weekly_table(sales))
 
 
-def story_changed() -> None:
-    """Selectbox callback: the chosen story fills the table."""
-    use_base(story_sales(st.session_state[STORY_KEY]), source=None)
-    st.session_state[UPLOAD_PROBLEMS_KEY] = None
-
-
-def sync_upload(upload: Any) -> None:
-    """Read a newly uploaded file once; a good one replaces the table, a bad one leaves it alone."""
+def table_language(lang: str) -> None:
+    """Before the table is drawn: a new language relabels its columns, which gives the editor a new
+    identity in Streamlit and would drop its pending edits, so the rows as edited become its data."""
     state = st.session_state
-    file_id = getattr(upload, "file_id", None)
-    if file_id == state.get(UPLOAD_ID_KEY):
-        return
-    state[UPLOAD_ID_KEY] = file_id
-    state[UPLOAD_PROBLEMS_KEY] = None
-    state[ASKED_KEY] = ()
-    if upload is None:
-        state.pop(UPLOAD_FILE_KEY, None)
-        if state.get(SOURCE_KEY):
-            use_base(story_sales(state[STORY_KEY]), source=None)
-        return
-    state[UPLOAD_FILE_KEY] = (upload.getvalue(), upload.name)
-    state[ASKED_KEY] = read_file(upload.getvalue(), upload.name).unmapped
-    read_upload()
-
-
-def read_upload() -> None:
-    """Read the uploaded file with the user's label choices; a usable reading replaces the table."""
-    state = st.session_state
-    if UPLOAD_FILE_KEY not in state:
-        return
-    data, name = state[UPLOAD_FILE_KEY]
-    reading = read_file(data, name, mapping=state[MAPPING_KEY])
-    state[UPLOAD_PROBLEMS_KEY] = (name, list(reading.problems)) if reading.problems else None
-    if reading.inputs is not None:
-        use_base(reading.inputs.sales, source=name)
-
-
-def unmapped_labels() -> tuple[UnmappedLabel, ...]:
-    """The current upload's labels the vocabulary didn't know (mapped or not yet)."""
-    labels: tuple[UnmappedLabel, ...] = st.session_state.get(ASKED_KEY, ())
-    return labels
-
-
-def mapping_key(label: UnmappedLabel) -> str:
-    """Widget key of one label's choice in the mapping editor."""
-    return f"channels_map_{label.column}_{label.label}"
-
-
-def label_mapped(label: UnmappedLabel) -> None:
-    """Mapping-editor callback: remember the choice for the session and read the file again."""
-    state = st.session_state
-    chosen = state.get(mapping_key(label)) or ""
-    mapping = dict(state[MAPPING_KEY])
-    if chosen:
-        mapping[label.label] = chosen
-    else:
-        mapping.pop(label.label, None)
-    state[MAPPING_KEY] = mapping
-    read_upload()
-
-
-def editor_data(lang: str) -> pd.DataFrame:
-    """The data to give the table editor, with earlier edits folded in when the editor was rebuilt."""
-    state = st.session_state
-    if TYPED_KEY in state and (EDITOR_KEY not in state or state.get(TABLE_LANG_KEY) != lang):
-        state[TABLE_KEY] = state[TYPED_KEY]
-        state[TABLE_IS_BASE_KEY] = False
-        state.pop(EDITOR_KEY, None)
+    rows = io.table_rows(TABLE_KEY)
+    if rows is not None and state.get(TABLE_LANG_KEY, lang) != lang:
+        state[EDITED_KEY] = state.get(EDITED_KEY, False) or io.table_changed(TABLE_KEY)
+        io.replace_table(TABLE_KEY, rows)
     state[TABLE_LANG_KEY] = lang
-    table: pd.DataFrame = state[TABLE_KEY]
-    return table
+
+
+def story_picked(story: str) -> None:
+    """Demo-picker callback: the chosen story fills the table (an upload in use is set aside)."""
+    use_base(story_sales(story), source=None)
+    st.session_state[UPLOAD_PROBLEMS_KEY] = None
+    st.session_state.pop(READ_KEY, None)
+
+
+def file_changed(kept: io.KeptFile | None) -> None:
+    """Upload callback: a new file is read (a usable one replaces the table); removing it goes back
+    to the story."""
+    st.session_state[UPLOAD_PROBLEMS_KEY] = None
+    st.session_state.pop(READ_KEY, None)
+    if kept is None:
+        use_base(story_sales(st.session_state.get(STORY_KEY, DEFAULT_STORY)), source=None)
+        return
+    read_upload()
+
+
+def read_upload() -> tuple[UnmappedLabel, ...]:
+    """Read the file in use with the user's label choices, once per file and mapping; a usable
+    reading replaces the table. Returns the labels the vocabulary didn't know."""
+    state = st.session_state
+    kept = io.kept_file(UPLOAD_KEY)
+    if kept is None:
+        return ()
+    mapping = io.current_mapping(UPLOAD_KEY)
+    last = state.get(READ_KEY)
+    if last is not None and last[0] == (kept.file_id, mapping):
+        unmapped: tuple[UnmappedLabel, ...] = last[1]
+        return unmapped
+    reading = read_file(kept.data, kept.name, mapping=mapping)
+    state[READ_KEY] = ((kept.file_id, mapping), reading.unmapped)
+    state[UPLOAD_PROBLEMS_KEY] = (kept.name, list(reading.problems)) if reading.problems else None
+    if reading.inputs is not None:
+        use_base(reading.inputs.sales, source=kept.name)
+    return reading.unmapped
 
 
 def table_sales(edited: pd.DataFrame, names: dict[str, str]) -> tuple[WeeklySales, list[Problem]]:
     """The sales in the edited table; with problems, the last good sales and the problems."""
     state = st.session_state
-    state[TYPED_KEY] = edited
-    edits = state.get(EDITOR_KEY) or {}
-    if state.get(TABLE_IS_BASE_KEY) and not any(
-        edits.get(k) for k in ("edited_rows", "added_rows", "deleted_rows")
-    ):
+    if not (io.table_changed(TABLE_KEY) or state.get(EDITED_KEY)):
         return state[BASE_KEY], []  # untouched: the story or upload itself, creators and notes included
     try:
         sales = sales_from_table(edited, base=state[BASE_KEY], column_names=names)
@@ -255,7 +219,7 @@ def reset_policy() -> None:
 
 def current_inputs(sales: WeeklySales) -> ChannelInputs:
     """Everything the user chose, as one model (``inputs_to_json`` turns it into a JSON-ready dict)."""
-    story = st.session_state[STORY_KEY]
+    story = st.session_state.get(STORY_KEY, DEFAULT_STORY)
     policy, _ = policy_from_state()
     return ChannelInputs(
         story=story if story in DEMO_IDS and not st.session_state.get(SOURCE_KEY) else None,

@@ -81,7 +81,8 @@ class WeeklySales(BaseModel):
     measure: Measure = "orders"
     labels: tuple[LabelMapping, ...] = ()
     """How the data's own channel labels were mapped to the five channels (shown to the user)."""
-    notes: tuple[Note, ...] = ()
+    notes: tuple[Problem, ...] = ()
+    """What was done while reading (channel notes and the shared reader's layout notes)."""
 
     def mondays(self) -> tuple[date | None, ...]:
         """Each week's Monday when the weeks are ISO weeks (``2026-W03``), else ``None``."""

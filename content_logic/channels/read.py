@@ -13,7 +13,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from content_logic.calculator import Reading, UnmappedLabel
-from content_logic.channels.cells import ChannelProblem, Problems, column_numbers, without_title_lines
+from content_logic.channels.cells import ChannelProblem, Problems, column_numbers
 from content_logic.channels.inputs import ChannelInputs
 from content_logic.channels.models import CHANNELS, ChannelId, LabelMapping, Measure, Note, WeeklySales
 from content_logic.channels.vocabulary import (
@@ -28,11 +28,8 @@ from content_logic.channels.vocabulary import (
     source_of,
 )
 from content_logic.channels.weeks import ROWS, read_periods, to_weekly
-from content_logic.problems import InputError, Scalar
-from content_logic.tabular import read_table
-
-HEADER_SEARCH_ROWS = 10
-"""Exports put a title or date range above the header; the header is looked for this far down."""
+from content_logic.problems import InputError, Problem, Scalar
+from content_logic.sheets import read_sheet
 
 IGNORE = "ignore"
 """A mapping value that leaves a label's rows out on purpose (the editor's "not a channel")."""
@@ -46,11 +43,14 @@ def read_file(
     """The file as weekly sales; ``mapping`` maps labels as written to channel ids (or ``ignore``)."""
     file = filename or "upload"
     try:
-        body, dropped = without_title_lines(data, lambda cell: column_role(cell) == "period")
-        table = read_table(body, file)
-        table.index = table.index + dropped  # rows keep the numbers the seller sees in the file
-        frame = _locate_header(table)
-        result = _Reader(frame, file, dict(mapping or {})).read()
+        sheet = read_sheet(data, file, is_known_label=is_known_header)
+        frame = sheet.frame
+        frame = frame.loc[
+            :, [not (str(c).startswith("Unnamed:") and frame[c].isna().all()) for c in frame.columns]
+        ]
+        # the sheet's rows are indexed by the row numbers the seller sees, titles and blank rows included
+        frame = frame.assign(row=[int(i) for i in frame.index]).reset_index(drop=True)
+        result = _Reader(frame, file, dict(mapping or {}), sheet.notes).read()
     except InputError as error:
         return Reading(inputs=None, problems=tuple(error.problems))
     sales, unmapped = result
@@ -61,33 +61,17 @@ def read_file(
     return Reading(inputs=inputs, notes=sales.notes, unmapped=unmapped)
 
 
-def _locate_header(frame: pd.DataFrame) -> pd.DataFrame:
-    """The table under its real header, with a ``row`` column holding each spreadsheet row number."""
-    if not any(column_role(c) == "period" for c in frame.columns):
-        for i in range(min(HEADER_SEARCH_ROWS, len(frame))):
-            cells = [c for c in frame.iloc[i].tolist() if c is not None]
-            if any(column_role(c) == "period" for c in cells) or (
-                sum(is_known_header(c) for c in cells) >= 2 and len(cells) >= 2
-            ):
-                header = [str(c or f"column {j + 1}").strip() for j, c in enumerate(frame.iloc[i])]
-                frame = frame.iloc[i + 1 :].set_axis(header, axis=1)
-                break
-    frame = frame.loc[
-        :, [not (str(c).startswith("Unnamed:") and frame[c].isna().all()) for c in frame.columns]
-    ]
-    # read_table indexes rows by their spreadsheet row number; it stays true below title rows
-    return frame.assign(row=[int(i) for i in frame.index]).reset_index(drop=True)
-
-
 class _Reader:
     """One file's reading: its columns' roles, the problems and notes found, the labels met."""
 
-    def __init__(self, frame: pd.DataFrame, file: str, mapping: dict[str, str]) -> None:
+    def __init__(
+        self, frame: pd.DataFrame, file: str, mapping: dict[str, str], notes: tuple[Problem, ...]
+    ) -> None:
         self.frame = frame
         self.file = file
         self.mapping = mapping
         self.problems = Problems(file)
-        self.notes: list[Note] = []
+        self.notes: list[Problem] = list(notes)
         self.unmapped: list[UnmappedLabel] = []
         self.columns = [c for c in frame.columns if c != "row"]
         self.roles = {c: column_role(c) for c in self.columns}
@@ -165,8 +149,8 @@ class _Reader:
                 shown = " · ".join(p for p in parts if p)
                 mapped = any(p in self.mapping for p in parts)
                 found.append(LabelMapping(label=shown, channel=chosen, carrier=carrier_id, chosen=mapped))
-        value = column_numbers(frame, orders, self.problems) if orders else None
-        money = column_numbers(frame, gmv, self.problems) if gmv else None
+        value = column_numbers(frame, orders, self.problems, self.notes) if orders else None
+        money = column_numbers(frame, gmv, self.problems, self.notes) if gmv else None
         main = value if value is not None else money
         assert main is not None
         has_numbers = main > 0 if money is None else (main > 0) | (money > 0)
@@ -260,7 +244,7 @@ class _Reader:
         return rows, measure, bool(counted and money), labels
 
     def _melt(self, period: str, column: str, channel: ChannelId, *, money: bool) -> pd.DataFrame:
-        values = column_numbers(self.frame, column, self.problems)
+        values = column_numbers(self.frame, column, self.problems, self.notes)
         return pd.DataFrame(
             {
                 "row": self.frame["row"],
@@ -282,5 +266,5 @@ class _Reader:
         self.problems.rows("missing_date", period, self.frame.loc[empty, "row"], cells[empty].fillna(""))
 
 
-def _empty(notes: list[Note], found: tuple[LabelMapping, ...]) -> WeeklySales:
+def _empty(notes: list[Problem], found: tuple[LabelMapping, ...]) -> WeeklySales:
     return WeeklySales.from_orders([], {}, notes=tuple(notes), labels=found)

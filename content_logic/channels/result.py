@@ -7,9 +7,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from content_logic.channels.models import ChannelId, LabelMapping, Measure, Note
+from content_logic.channels.models import ChannelId, LabelMapping, Measure
 from content_logic.channels.policy import StabilityPolicy, StockPlan
-from content_logic.problems import Scalar
+from content_logic.problems import Problem, Scalar
 
 Verdict = Literal["stable", "emerging", "volatile", "inactive"]
 """Stable: plan on it. Emerging: young or building. Volatile: spikes, swings, fading. Inactive: no orders."""
@@ -148,7 +148,7 @@ class ChannelReport(_Frozen):
     policy: StabilityPolicy
     plan: StockPlan
     labels: tuple[LabelMapping, ...] = ()
-    notes: tuple[Note, ...] = ()
+    notes: tuple[Problem, ...] = ()
 
     def channel(self, channel: ChannelId) -> ChannelAssessment:
         """The assessment of one channel."""

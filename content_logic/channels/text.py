@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from content_logic.channels.models import ChannelId, Measure, Note
+from content_logic.channels.models import ChannelId, Measure
 from content_logic.channels.result import ChannelReport, ChannelWarning, Check, Rule
 from content_logic.formatting import format_count, format_decimal, format_percent
 from content_logic.i18n import Language, translate
+from content_logic.problems import Problem
 
 _MARKS = {True: "✅", False: "❌"}
 
@@ -79,7 +80,7 @@ def warning_text(warning: ChannelWarning, lang: Language, measure: Measure) -> s
     return translate(f"channels.warning.{key}", lang, channel=name, unit=unit(measure, lang), **values)
 
 
-def note_text(note: Note, lang: Language) -> str:
+def note_text(note: Problem, lang: Language) -> str:
     """A note on how the data was read (channel ids shown as names)."""
     return note.describe(lang)
 

@@ -13,7 +13,7 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict
 
 from content_logic.channels.models import CHANNELS, LabelMapping, Measure, Note, WeeklySales
-from content_logic.problems import Scalar
+from content_logic.problems import Problem, Scalar
 
 PeriodKind = Literal["date", "iso_week", "week_number"]
 DateOrder = Literal["ymd", "dmy", "mdy"]
@@ -158,7 +158,7 @@ def to_weekly(
     measure: Measure,
     has_gmv: bool,
     labels: tuple[LabelMapping, ...],
-    notes: list[Note],
+    notes: list[Problem],
 ) -> WeeklySales:
     """Weekly sums over every week from the first to the last (missing weeks are zero, and said so)."""
     keys = all_weeks(list(rows["week"].unique()))
@@ -213,7 +213,7 @@ def all_weeks(keys: list[date | int]) -> list[date | int]:
 
 
 def _daily_notes(
-    rows: pd.DataFrame, keys: list[date | int], file: str, notes: list[Note]
+    rows: pd.DataFrame, keys: list[date | int], file: str, notes: list[Problem]
 ) -> list[date | int]:
     """Missing days count as zero; a first or last week with only some days is left out. Both said so."""
     days: set[date] = set(rows["slot"])
@@ -244,7 +244,7 @@ def _daily_notes(
     return kept
 
 
-def _duplicate_note(rows: pd.DataFrame, file: str, notes: list[Note]) -> None:
+def _duplicate_note(rows: pd.DataFrame, file: str, notes: list[Problem]) -> None:
     """Rows for the same day, labels (and creator) are summed; the rows are listed so a copy can be found.
 
     Keyed on the labels as written, so ``Video · Affiliate`` and ``LIVE · Affiliate`` on one day (both
