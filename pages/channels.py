@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from content_logic.channels import assess, inputs_from_json, inputs_to_json, room_summary
+from content_logic.channels import assess, describe, inputs_from_json, inputs_to_json, room_summary
 from ui import channels_inputs, channels_state, channels_view
 from ui.i18n import current_language, t
 from ui.share import calculator_sharing, restore_saved_inputs
@@ -22,10 +22,11 @@ sales = channels_inputs.data_section(lang)
 
 report = assess(channels_state.current_inputs(sales))
 
-channels_view.verdict(verdict_slot, report, lang)
-channels_view.cards(report, lang)
+text = describe(report, lang)
+channels_view.verdict(verdict_slot, report, text)
+channels_view.cards(text)
 channels_view.chart(report, sales, lang)
-channels_view.stock_panel(report, lang)
+channels_view.stock_panel(report, text)
 calculator_sharing(
     "channels",
     lambda: room_summary(report).model_dump(mode="json"),

@@ -10,8 +10,8 @@ from content_logic.channels import (
     CHANNELS,
     ChannelId,
     ChannelReport,
+    ReportText,
     WeeklySales,
-    describe,
     summary_markdown,
     table_csv,
 )
@@ -41,9 +41,8 @@ def lesson_links() -> None:
         )
 
 
-def verdict(slot: DeltaGenerator, report: ChannelReport, lang: Language) -> None:
+def verdict(slot: DeltaGenerator, report: ChannelReport, text: ReportText) -> None:
     """The answer in one sentence, then the warnings and, when nothing is stable, what to build first."""
-    text = describe(report, lang)
     with slot:
         box = st.success if report.has_stable_short_video else st.warning
         box(text.verdict, icon=":material/inventory_2:")
@@ -55,10 +54,10 @@ def verdict(slot: DeltaGenerator, report: ChannelReport, lang: Language) -> None
             st.markdown(text.build)
 
 
-def cards(report: ChannelReport, lang: Language) -> None:
+def cards(text: ReportText) -> None:
     """One bordered card per channel: verdict, numbers, and every test with its number and threshold."""
     st.subheader(t("channels.cards_header"))
-    for card in describe(report, lang).cards:
+    for card in text.cards:
         with st.container(border=True, key=f"channels_card_{card.channel}"):
             st.markdown(f"#### {MARKS[card.verdict]} {card.title}\n\n{card.body}")
 
@@ -97,7 +96,10 @@ def figure(sales: WeeklySales, report: ChannelReport, lang: Language) -> go.Figu
             "legend": {"orientation": "h", "y": -0.25},
             "hovermode": "x unified",
             "xaxis": {"type": "category"},
-            "yaxis": {"title": {"text": describe(report, lang).unit}, "rangemode": "tozero"},
+            "yaxis": {
+                "title": {"text": translate(f"channels.unit.{report.measure}", lang)},
+                "rangemode": "tozero",
+            },
             "shapes": (
                 [{**shade, "fillcolor": "#888", "opacity": 0.12, "line": {"width": 0}}]
                 if report.window
@@ -137,12 +139,11 @@ def _figure(key: str, _sales: WeeklySales, _report: ChannelReport, lang: Languag
     return figure(_sales, _report, lang)
 
 
-def stock_panel(report: ChannelReport, lang: Language) -> None:
+def stock_panel(report: ChannelReport, text: ReportText) -> None:
     """The purchase being considered, and what the stable demand says about it."""
     with st.container(border=True, key="channels_stock"):
         st.subheader(t("channels.stock_header"))
         channels_inputs.plan_inputs(report.measure)
-        text = describe(report, lang)
         a, b, c = st.columns(3)
         a.metric(t("channels.safe_demand"), text.safe_demand)
         b.metric(t("channels.weeks_cover"), text.weeks_of_cover)

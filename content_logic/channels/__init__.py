@@ -14,7 +14,14 @@ from content_logic.channels.inputs import ChannelInputs, inputs_from_json, input
 from content_logic.channels.models import CHANNELS, DEMO_IDS, ChannelId, WeeklySales
 from content_logic.channels.policy import SalesPeak, StabilityPolicy, StockPlan, policy_from_values
 from content_logic.channels.read import read_file
-from content_logic.channels.report import describe, result_json, room_summary, summary_markdown, table_csv
+from content_logic.channels.report import (
+    ReportText,
+    describe,
+    result_json,
+    room_summary,
+    summary_markdown,
+    table_csv,
+)
 from content_logic.channels.result import ChannelReport
 from content_logic.channels.table import sales_from_table, weekly_table
 
@@ -24,6 +31,7 @@ __all__ = [
     "ChannelId",
     "ChannelInputs",
     "ChannelReport",
+    "ReportText",
     "SalesPeak",
     "StabilityPolicy",
     "StockPlan",

@@ -256,10 +256,10 @@ def cv(values: Sequence[float]) -> float:
 
 
 def trend_pct(values: Sequence[float]) -> float:
-    """Least-squares slope per week as % of the mean (0 with fewer than two weeks)."""
+    """Least-squares slope per week as % of the mean (0 with fewer than three weeks: two are not a line)."""
     n = len(values)
     mean = sum(values) / n if n else 0.0
-    if n < 2 or mean <= 0:
+    if n < 3 or mean <= 0:
         return 0.0
     x_mean = (n - 1) / 2
     slope = sum((i - x_mean) * (v - mean) for i, v in enumerate(values)) / sum(

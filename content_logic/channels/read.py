@@ -137,13 +137,14 @@ class _Reader:
         used: list[str] = (
             [carrier, source] if (pairs and carrier and source) else [self._column("channel") or labels[0]]
         )
-        cells = frame[used].fillna("").astype(str).map(str.strip)
-        keys = cells.agg("\x1f".join, axis=1) if len(used) > 1 else cells[used[0]]
+        texts = [frame[column].fillna("").astype(str).str.strip() for column in used]
+        keys = texts[0] if len(texts) == 1 else texts[0] + "\x1f" + texts[1]  # column-wise, not row by row
         found: list[LabelMapping] = []
         channel_of_key: dict[str, ChannelId | None] = {}
-        for text in keys.unique():
-            parts = text.split("\x1f")
-            chosen, carrier_id = self._label_channel(parts, used, keys, text)
+        counts = keys.value_counts(sort=False)
+        for text in counts.index:
+            parts = str(text).split("\x1f")
+            chosen, carrier_id = self._label_channel(parts, used, counts, text)
             channel_of_key[text] = chosen
             if chosen is not None and any(parts):
                 shown = " · ".join(p for p in parts if p)
@@ -173,7 +174,7 @@ class _Reader:
         return rows, ("orders" if orders else "gmv"), bool(orders and gmv), tuple(found)
 
     def _label_channel(
-        self, parts: list[str], used: list[str], keys: pd.Series, text: str
+        self, parts: list[str], used: list[str], counts: pd.Series, text: str
     ) -> tuple[ChannelId | None, str | None]:
         """The channel of one label (or carrier × source pair); an unknown one is listed as unmapped."""
         for part in parts:
@@ -182,7 +183,7 @@ class _Reader:
                 return (None if chosen == IGNORE else chosen), None  # type: ignore[return-value]
         if not any(parts):
             return None, None
-        rows = int((keys == text).sum())
+        rows = int(counts[text])
         if len(parts) == 1:
             channel, carrier = channel_of(parts[0])
             if channel is None:

@@ -41,18 +41,16 @@ def carriers_text(report: ChannelReport, channel: ChannelId, lang: Language = "e
 def check_text(check: Check, lang: Language) -> str:
     """``✅ variability (CV) 0.08, stable needs ≤ 0.5`` and the like."""
     value, threshold = check.value, check.threshold
-    shown = {
-        "history": (number(value, lang, digits=0), number(threshold, lang, digits=0)),
-        "regular": (percent(value, lang), percent(threshold, lang)),
-        "steady": (number(value, lang, digits=2), number(threshold, lang, digits=2)),
-        "volume": (number(value, lang), number(threshold, lang)),
-        "share": (percent(value, lang), percent(threshold, lang)),
-        "no_spike": (number(value, lang), number(threshold, lang)),
-        "trend": (percent(value / 100, lang, digits=1), percent(threshold / 100, lang, digits=1)),
-        "recent": (percent(value, lang), percent(threshold, lang)),
-        "season": ("", ""),
-        "creators": (percent(value, lang), percent(threshold, lang)),
-    }[check.rule]
+    rule = check.rule
+    if rule in ("regular", "share", "recent", "creators"):
+        shown = (percent(value, lang), percent(threshold, lang))
+    elif rule == "trend":
+        shown = (percent(value / 100, lang, digits=1), percent(threshold / 100, lang, digits=1))
+    elif rule == "season":
+        shown = ("", "")
+    else:  # history in whole weeks, CV to two decimals, volume and spikes to one
+        digits = {"history": 0, "steady": 2}.get(rule, 1)
+        shown = (number(value, lang, digits=digits), number(threshold, lang, digits=digits))
     text = translate(f"channels.check.{check.rule}", lang, value=shown[0], threshold=shown[1])
     return f"{_MARKS[check.passed]} {text}"
 

@@ -6,7 +6,7 @@ A row's channel comes from every label column the file has: one channel column (
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -26,6 +26,7 @@ def _vocabularies() -> dict[str, Vocabulary]:
     return load_vocabularies(VOCABULARY_FILE)
 
 
+@cache
 def _words(section: str) -> frozenset[str]:
     return frozenset(normalise_label(w) for w in _vocabularies()["words"].terms[section])
 
@@ -44,6 +45,11 @@ def _index() -> dict[str, dict[str, str]]:
 
 def key(label: object) -> str:
     """A label without case, accents, units, glue words (``de``, ``of``) or measure words (``GMV``)."""
+    return _key(str(label) if label is not None else "")
+
+
+@lru_cache(maxsize=8192)
+def _key(label: str) -> str:
     words = _plain(label).split()
     dropped = _words("filler") | _words("orders") | _words("gmv")
     kept = [w for w in words if w not in dropped]
@@ -91,6 +97,7 @@ def combine(carrier: Carrier | None, source: Source | None) -> ChannelId | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def channel_of(label: object) -> tuple[ChannelId | None, Carrier | None]:
     """The channel one label names (``Self-video``, ``LIVE``, ``Affiliate video``, ``GMV Max``), and its
     carrier when the label named one; ``(None, None)`` when unknown."""
@@ -131,6 +138,7 @@ def is_creator_list(headers: list[str]) -> bool:
     return not has_period and "creator" in kinds and kinds.count("metric") >= 1
 
 
+@lru_cache(maxsize=8192)
 def is_known_header(label: object) -> bool:
     """A header this calculator reads (a role column, or a wide channel column): finds the header row."""
     return column_role(label) is not None or channel_of(label)[0] is not None or is_total(label)
