@@ -292,3 +292,42 @@ def test_the_creator_list_upload_says_what_to_download_instead(app: Make) -> Non
     (error,) = at.error
     assert "lista de creadores del Centro de Afiliados" in error.value and "Seller Center" in error.value
     assert verdict(at).startswith("**Sí")  # Carla's story is still on the table
+
+
+@pytest.mark.parametrize(("lang", "held"), [("en", "The latest weeks fall in sales peaks"),
+                                            ("es", "Las últimas semanas caen en temporadas altas")])  # fmt: skip
+def test_sales_peaks_are_shown_and_the_calendar_is_editable(app: Make, lang: str, held: str) -> None:
+    from tests.test_channels_verdicts import q4_daily_csv
+
+    at = app(lang=lang, page=PAGE)
+    at.file_uploader(key="channels_upload").set_value(("q4.csv", q4_daily_csv(), "text/csv")).run()
+    assert not at.exception
+    assert any(held in str(m.value) for m in at.markdown)
+    assert verdict(at).startswith("**No short-video" if lang == "en" else "**Todavía no")
+    at.session_state["channels_rules"] = True
+    at.run()
+    peaks = at.session_state["channels_peaks_table"]
+    assert len(peaks) == 7 and "11-21" in peaks["start"].tolist()
+    at.session_state["channels_peaks_editor"] = {
+        "edited_rows": {},
+        "added_rows": [],
+        "deleted_rows": list(range(7)),
+    }
+    at.run()
+    assert not at.exception
+    assert not any(held in str(m.value) for m in at.markdown)  # no calendar: the weeks are judged as they are
+
+
+def test_volume_share_and_recent_drop_rules_are_shown_and_editable(app: Make) -> None:
+    at = app(page=PAGE)
+    at.session_state["channels_rules"] = True
+    at.run()
+    shown = {n.key: n.value for n in at.number_input if n.key and n.key.startswith("channels_policy_")}
+    assert shown["channels_policy_max_cv_stable"] == 0.35
+    assert shown["channels_policy_min_weekly_orders"] == 10.0
+    assert shown["channels_policy_min_stable_share"] == 0.1
+    assert shown["channels_policy_max_recent_drop"] == 0.3
+    assert shown["channels_policy_recent_weeks"] == 2
+    at.number_input(key="channels_policy_min_weekly_orders").set_value(50.0).run()
+    assert cards(at)["self_video"].startswith("#### 🌱 Self-video · Emerging")  # 40.8 a week is under 50
+    assert "❌ volume: 40.8 orders a week (stable needs at least 50)" in cards(at)["self_video"]

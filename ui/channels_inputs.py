@@ -207,7 +207,10 @@ def peaks_editor() -> None:
     """The sales-peak calendar as an editable table (rows can be added or deleted)."""
     st.markdown(f"**{t('channels.peaks_header')}**")
     st.caption(t("channels.peaks_help"))
-    config = {c: st.column_config.TextColumn(t(f"channels.peak_{c}")) for c in state.PEAK_COLUMNS}
+    config: dict[str, object] = {
+        c: st.column_config.TextColumn(t(f"channels.peak_{c}")) for c in state.PEAK_COLUMNS
+    }
+    config["id"] = None  # hidden: it keeps the course's peaks translatable
     edited = st.data_editor(
         st.session_state[state.PEAKS_TABLE_KEY],
         key=state.PEAKS_KEY,
@@ -215,9 +218,12 @@ def peaks_editor() -> None:
         hide_index=True,
         column_config=config,
     )
-    _, good = state.peaks_from_table(edited)
+    used = st.session_state[state.PEAKS_GOOD_KEY]
+    peaks, good = state.peaks_from_table(edited)
     if not good:
         st.warning(t("channels.peaks_problem"), icon=":material/event_busy:")
+    elif peaks != used:
+        st.rerun()  # the table is drawn below the answer: judge again with the calendar as edited
 
 
 def _bounds(model: type[BaseModel], field: str) -> tuple[float | None, float | None]:

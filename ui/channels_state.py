@@ -24,6 +24,7 @@ from content_logic.channels import (
     sales_from_table,
     weekly_table,
 )
+from content_logic.i18n import translate
 from content_logic.problems import InputError, Problem
 from ui import calculator_io as io
 
@@ -47,6 +48,7 @@ PEAKS_KEY = "channels_peaks_editor"
 PEAKS_TABLE_KEY = "channels_peaks_table"
 PEAKS_GOOD_KEY = "channels_peaks_good"
 PEAK_COLUMNS = ("name", "market", "start", "end")
+"""The peaks table's visible columns; a hidden ``id`` keeps the course's peaks translatable."""
 
 EMPTY = "empty"
 IGNORE = "ignore"
@@ -99,9 +101,17 @@ def init_state() -> None:
 
 
 def use_peaks(peaks: tuple[SalesPeak, ...]) -> None:
-    """Start the peaks table from ``peaks``, dropping edits."""
-    rows = [p.model_dump() for p in peaks]
-    st.session_state[PEAKS_TABLE_KEY] = pd.DataFrame(rows, columns=list(PEAK_COLUMNS)).astype(str)
+    """Start the peaks table from ``peaks``, dropping edits; the course's peaks named in the language."""
+    lang = st.session_state.get("lang", "en")
+    rows = [
+        {
+            **p.model_dump(),
+            "id": p.id or "",
+            "name": translate(f"channels.peak.{p.id}", lang) if p.id else p.name,
+        }
+        for p in peaks
+    ]
+    st.session_state[PEAKS_TABLE_KEY] = pd.DataFrame(rows, columns=["id", *PEAK_COLUMNS]).astype(str)
     st.session_state[PEAKS_GOOD_KEY] = peaks
     st.session_state.pop(PEAKS_KEY, None)
 
@@ -110,10 +120,15 @@ def peaks_from_table(edited: pd.DataFrame) -> tuple[tuple[SalesPeak, ...], bool]
     """The peaks as edited (blank rows skipped); the last good ones and ``False`` when a row is wrong."""
     peaks: list[SalesPeak] = []
     for record in edited.to_dict("records"):
-        cells = {k: str(record.get(k) or "").strip() for k in PEAK_COLUMNS}
+        cells = {k: str(record.get(k) or "").strip() for k in ("id", *PEAK_COLUMNS)}
         cells = {k: "" if v in ("None", "nan") else v for k, v in cells.items()}
-        if not any(cells.values()):
+        if not any(v for k, v in cells.items() if k != "id"):
             continue
+        named = {translate(f"channels.peak.{cells['id']}", lang) for lang in ("en", "es")}
+        cells["id"] = (
+            cells["id"] if cells["id"] and cells["name"] in named else ""
+        )  # renamed: the seller's own
+        cells = {k: v for k, v in cells.items() if v or k != "id"}
         try:
             peaks.append(SalesPeak.model_validate(cells))
         except ValueError:

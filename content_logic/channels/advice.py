@@ -70,7 +70,7 @@ def _seasonal(
     weeks: tuple[str, ...], peaks: tuple[str | None, ...], policy: StabilityPolicy
 ) -> ChannelWarning:
     inside = [w for w, p in zip(weeks, peaks, strict=True) if p]
-    names = ", ".join(dict.fromkeys(p for p in peaks if p))
+    names = "|".join(dict.fromkeys(p for p in peaks if p))  # ids or names, translated by the text layer
     held = any(peaks[-policy.recent_weeks :])
     values: dict[str, Scalar] = {"count": len(inside), "weeks": ", ".join(inside), "peaks": names}
     return ChannelWarning(code="seasonal", variant="held" if held else None, values=values)

@@ -33,6 +33,8 @@ class SalesPeak(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     name: str
+    id: str | None = None
+    """For the course's own peaks: the id their name is translated by (``channels.peak.<id>``)."""
     market: str
     """Where it matters (``US``, ``ES``, ``MX``, ``all``), so a seller can drop peaks of other markets."""
     start: str
@@ -60,13 +62,21 @@ def _day(year: int, month_day: str) -> date:
 
 
 DEFAULT_PEAKS: tuple[SalesPeak, ...] = (
-    SalesPeak(name="Hot Sale", market="MX", start="05-24", end="06-05"),
-    SalesPeak(name="Prime Day-style summer sales", market="all", start="07-07", end="07-18"),
-    SalesPeak(name="11.11", market="all", start="11-09", end="11-12"),
-    SalesPeak(name="El Buen Fin", market="MX", start="11-13", end="11-20"),
-    SalesPeak(name="Black Friday–Cyber Monday", market="all", start="11-21", end="12-02"),
-    SalesPeak(name="December gifts (to the shipping cut-off)", market="all", start="12-03", end="12-18"),
-    SalesPeak(name="Christmas and Reyes", market="ES", start="12-19", end="01-06"),
+    SalesPeak(id="hot_sale", name="Hot Sale", market="MX", start="05-24", end="06-05"),
+    SalesPeak(
+        id="summer_sales", name="Prime Day-style summer sales", market="all", start="07-07", end="07-18"
+    ),
+    SalesPeak(id="singles_day", name="11.11", market="all", start="11-09", end="11-12"),
+    SalesPeak(id="buen_fin", name="El Buen Fin", market="MX", start="11-13", end="11-20"),
+    SalesPeak(id="bfcm", name="Black Friday–Cyber Monday", market="all", start="11-21", end="12-02"),
+    SalesPeak(
+        id="december_gifts",
+        name="December gifts (to the shipping cut-off)",
+        market="all",
+        start="12-03",
+        end="12-18",
+    ),
+    SalesPeak(id="christmas_reyes", name="Christmas and Reyes", market="ES", start="12-19", end="01-06"),
 )
 """The yearly peaks of the markets the course teaches, wide enough to hold each year's movable dates:
 Black Friday falls on Nov 23–29 and Cyber Monday by Dec 2; Buen Fin is the weekend before Mexico's
@@ -75,7 +85,8 @@ mid-July; gift shipping cut-offs fall around Dec 15–18; Reyes closes the seaso
 
 
 def peak_weeks(mondays: Iterable[date | None], peaks: Iterable[SalesPeak]) -> tuple[str | None, ...]:
-    """For each ISO week (its Monday; ``None`` for undated weeks): the first peak it touches, or ``None``."""
+    """For each ISO week (its Monday; ``None`` for undated weeks): the first peak it touches (its id, or
+    its name for a peak the seller added), or ``None``."""
     peaks = tuple(peaks)
     out: list[str | None] = []
     for monday in mondays:
@@ -86,7 +97,7 @@ def peak_weeks(mondays: Iterable[date | None], peaks: Iterable[SalesPeak]) -> tu
                 for year in (monday.year - 1, monday.year):
                     first, last = peak.days(year)
                     if first <= sunday and monday <= last:
-                        found = found or peak.name
+                        found = found or peak.id or peak.name
         out.append(found)
     return tuple(out)
 

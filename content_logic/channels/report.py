@@ -16,6 +16,7 @@ from content_logic.channels.text import (
     check_text,
     note_text,
     number,
+    peak_name,
     percent,
     plan_text,
     unit,
@@ -111,7 +112,7 @@ def summary_markdown(report: ChannelReport, lang: Language) -> str:
     lines = [f"# {t('title')}", "", verdict_sentence(report, lang), ""]
     lines += [t("window", first=first, last=last, weeks=len(report.window)), ""]
     if any(report.peaks):
-        peaks = [f"{w} ({p})" for w, p in zip(report.window, report.peaks, strict=True) if p]
+        peaks = [f"{w} ({peak_name(p, lang)})" for w, p in zip(report.window, report.peaks, strict=True) if p]
         lines += [t("peaks", weeks=", ".join(peaks)), ""]
     if report.warnings:
         lines += [f"## {t('warnings')}", ""]

@@ -32,6 +32,12 @@ def channel_name(channel: ChannelId | str, lang: Language) -> str:
     return translate(f"channels.name.{channel}", lang)
 
 
+def peak_name(peak: str, lang: Language) -> str:
+    """A peak's name in ``lang``: the course's peaks by their id, the seller's own as they wrote them."""
+    text = translate(f"channels.peak.{peak}", lang)
+    return peak if text.startswith("channels.peak.") else text
+
+
 def carriers_text(report: ChannelReport, channel: ChannelId, lang: Language = "en") -> str:
     """The content types a channel's rows came through (``Video, LIVE``); ``""`` when unknown."""
     found = dict.fromkeys(m.carrier for m in report.labels if m.channel == channel and m.carrier)
@@ -68,12 +74,18 @@ def unit(measure: Measure, lang: Language) -> str:
 def warning_text(warning: ChannelWarning, lang: Language, measure: Measure) -> str:
     """The warning's sentence with its numbers."""
     values = {
-        k: (percent(v, lang, digits=1 if k != "share" else 0) if k in PERCENT_VALUES else number(v, lang))
+        k: (
+            percent(v, lang, digits=0 if k in ("share", "drop") else 1)
+            if k in PERCENT_VALUES
+            else number(v, lang)
+        )
         if isinstance(v, float | int)
         else v
         for k, v in warning.values.items()
     }
     name = channel_name(warning.channel, lang) if warning.channel else ""
+    if warning.code == "seasonal":
+        values["peaks"] = ", ".join(peak_name(p, lang) for p in str(values["peaks"]).split("|"))
     key = f"{warning.code}_{warning.variant}" if warning.variant else warning.code
     return translate(f"channels.warning.{key}", lang, channel=name, unit=unit(measure, lang), **values)
 
