@@ -189,6 +189,6 @@ def test_utf16_without_a_byte_order_mark_is_text() -> None:
 
 
 def test_workbook_numbers_keep_their_exact_value() -> None:
-    data = _book(("Data", [["Video", "Watch time"], ["A", 1.234], ["B", 2.5], ["C", 1500]]))
+    data = _book(("Data", [["Video", "Watch time"], ["A", 1.234], ["B", 2.5], ["C", 1500], ["D", 0.00001]]))
     frame = read_sheet(data, "x.xlsx").frame
-    assert parse_number_column(frame["Watch time"]).values.tolist() == [1.234, 2.5, 1500.0]
+    assert parse_number_column(frame["Watch time"]).values.tolist() == [1.234, 2.5, 1500.0, 0.00001]

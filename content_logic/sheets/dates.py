@@ -11,8 +11,8 @@ from pydantic import BaseModel, ConfigDict
 from content_logic.problems import Problem
 from content_logic.sheets.cells import MISSING_MARKS
 
-ISO_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d")
-"""Year first is never ambiguous."""
+ISO_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y%m%d", "%b %d, %Y", "%d %b %Y", "%B %d, %Y", "%d %B %Y")
+"""Year first, or the month by its English name (``Oct 1, 2026``): never ambiguous."""
 
 DAY_FIRST_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%y", "%d-%m-%y")
 """Spanish and most of the world's exports: ``31/10/2026``."""

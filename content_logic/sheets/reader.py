@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
+import numpy as np
 import pandas as pd
 from pydantic import BaseModel, ConfigDict
 
@@ -59,25 +60,35 @@ def _problem(code: str, name: str, **values: str | int | float) -> InputError:
     return InputError([Problem(code=code, file=name, values=dict(values))])
 
 
-def _frame(rows: list[list[str | None]], labels: tuple[str, ...], first_row: int) -> pd.DataFrame:
-    width = len(labels)
-    body = [(row + [None] * (width - len(row)))[:width] for row in rows]
-    return pd.DataFrame(
-        body, columns=list(labels), index=range(first_row, first_row + len(body)), dtype=object
-    )
-
-
-def _tidy(frame: pd.DataFrame, layout: Layout, header_cells: Row) -> pd.DataFrame:
-    """Drop the description row, wholly empty rows, and unnamed columns with nothing in them."""
+def _frame(
+    values: np.ndarray,
+    empty: np.ndarray,
+    labels: tuple[str, ...],
+    first_row: int,
+    layout: Layout,
+    header: Row,
+) -> pd.DataFrame:
+    """The data rows (``empty`` marks the ``None`` cells) as a frame indexed by spreadsheet row number:
+    without the description row, wholly empty rows, and unnamed columns with nothing in them."""
+    index = np.arange(first_row, first_row + len(values))
     if layout.description_row is not None:
-        frame = frame.drop(index=frame.index[:1])
-    frame = frame.dropna(how="all")
-    unnamed = [
-        label
-        for index, label in enumerate(frame.columns)
-        if not (index < len(header_cells) and header_cells[index]) and frame[label].isna().all()
-    ]
-    return frame.drop(columns=unnamed) if unnamed else frame
+        values, empty, index = values[1:], empty[1:], index[1:]
+    kept_rows = ~empty.all(axis=1)
+    named = np.array([i < len(header) and bool(header[i]) for i in range(len(labels))], dtype=bool)
+    kept_columns = named | ~empty[kept_rows].all(axis=0)
+    if not kept_rows.all():
+        values, index = values[kept_rows], index[kept_rows]
+    if not kept_columns.all():
+        values, labels = values[:, kept_columns], tuple(np.array(labels, dtype=object)[kept_columns])
+    return pd.DataFrame(values, columns=list(labels), index=index, dtype=object)
+
+
+def _grid(rows: list[list[str | None]], width: int) -> np.ndarray:
+    grid = np.full((len(rows), width), None, dtype=object)
+    for number, row in enumerate(rows):
+        cells = row[:width]
+        grid[number, : len(cells)] = cells
+    return grid
 
 
 def _notes(name: str, layout: Layout, rows: list[list[str | None]], offset: int) -> list[Problem]:
@@ -116,8 +127,7 @@ def _read_csv(data: bytes, name: str, is_known_label: KnownLabel | None) -> Shee
             io.StringIO(text),
             sep=delimiter,
             dtype=object,  # plain Python strings: no Arrow round trip for a frame of text
-            keep_default_na=False,
-            na_values=[""],
+            na_filter=False,  # empty cells stay "" and become None below, in one pass
             skipinitialspace=True,
             skip_blank_lines=False,
             skiprows=start,
@@ -127,10 +137,10 @@ def _read_csv(data: bytes, name: str, is_known_label: KnownLabel | None) -> Shee
         raise _problem("unreadable_csv", name, detail=str(exc)[:200]) from None
     labels = layout.labels[: len(frame.columns)]
     labels += tuple(f"Unnamed: {i}" for i in range(len(labels), len(frame.columns)))
-    frame.columns = list(labels)
-    frame.index = pd.RangeIndex(start + 2, start + 2 + len(frame))
-    frame = frame.where(frame.notna(), None)
-    frame = _tidy(frame, layout, head[layout.header])
+    values = frame.to_numpy(dtype=object)
+    empty = values == ""
+    values[empty] = None
+    frame = _frame(values, empty, labels, start + 2, layout, head[layout.header])
     return Sheet(
         frame=frame,
         file=name,
@@ -158,7 +168,9 @@ def _read_xlsx(data: bytes, name: str, is_known_label: KnownLabel | None, wanted
         raise _problem("empty_file", name)
     width = len(layout.labels) - trailing_empty(rows[layout.header :])
     labels = layout.labels[: max(width, 1)]
-    frame = _tidy(_frame(rows[layout.header + 1 :], labels, layout.header + 2), layout, rows[layout.header])
+    grid = _grid(rows[layout.header + 1 :], len(labels))
+    empty = grid == None  # noqa: E711 (elementwise, on an object array)
+    frame = _frame(grid, empty, labels, layout.header + 2, layout, rows[layout.header])
     notes = _notes(name, layout, rows, offset=1)
     if wanted is None and len(book.names) > 1:
         others = ", ".join(n for n in book.names if n != chosen)

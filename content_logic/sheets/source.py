@@ -121,6 +121,8 @@ def _cell_text(value: object) -> str | None:
         if value.is_integer() and abs(value) < 1e15:
             return str(int(value))
         text = repr(value)
+        if "e" in text:  # 1e-05: written out, as the column parsers read plain decimals only
+            text = f"{value:.17f}".rstrip("0").rstrip(".")
         # "1.234" would read as thousands; a workbook number is exact, so say it with four decimals
         return f"{text}0" if re.fullmatch(r"-?[1-9]\d{0,2}\.\d{3}", text) else text
     if isinstance(value, dt.datetime):

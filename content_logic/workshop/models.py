@@ -144,7 +144,7 @@ class ShownAs:
 
 
 Share = Annotated[float, Field(ge=0, le=1)]
-Percent = Annotated[float, Field(ge=0)]
+Percent = Annotated[int | float, Field(ge=0)]
 
 
 class ChannelsSummary(BaseModel):
