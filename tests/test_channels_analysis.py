@@ -9,10 +9,10 @@ from pydantic import ValidationError
 
 from content_logic.channels import DEMO_IDS, StabilityPolicy, StockPlan, WeeklySales
 from content_logic.channels.assess import assess_sales as assess_channels
-from content_logic.channels.assess import percentile
 from content_logic.channels.demo import demo_sales, empty_sales
 from content_logic.channels.models import ChannelId
 from content_logic.channels.result import ChannelReport
+from content_logic.channels.stats import percentile
 
 CARLA = demo_sales("carla")
 

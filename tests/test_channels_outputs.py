@@ -15,13 +15,13 @@ from content_logic.channels import (
     StockPlan,
     inputs_from_json,
     inputs_to_json,
-    policy_from_values,
     room_summary,
     summary_markdown,
     table_csv,
 )
 from content_logic.channels.assess import assess_sales as assess_channels
 from content_logic.channels.demo import demo_sales, empty_sales
+from content_logic.channels.policy import policy_from_values
 from content_logic.channels.result import Check
 from content_logic.channels.text import build_text, check_text, number, percent, plan_text, verdict_sentence
 from content_logic.problems import InputError

@@ -12,9 +12,10 @@ import pandas as pd
 import pytest
 
 from content_logic.calculator import UnmappedLabel
-from content_logic.channels import read_file, sales_from_table, template_csv, weekly_table
+from content_logic.channels import read_file, template_csv
 from content_logic.channels.demo import demo_sales
 from content_logic.channels.models import CHANNELS, WeeklySales
+from content_logic.channels.table import sales_from_table, weekly_table
 from content_logic.channels.text import note_text
 from content_logic.channels.vocabulary import EXAMPLES, channel_of
 from content_logic.channels.weeks import read_periods, week_label

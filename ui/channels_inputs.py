@@ -11,7 +11,6 @@ from content_logic.channels import (
     StockPlan,
     WeeklySales,
     template_csv,
-    weekly_table,
 )
 from content_logic.i18n import Language, translate
 from ui import calculator_io as io
@@ -110,16 +109,14 @@ def _how_read(sales: WeeklySales, lang: Language) -> None:
 def _table(lang: Language) -> WeeklySales:
     base: WeeklySales = st.session_state[state.BASE_KEY]
     shown = io.table_rows(state.TABLE_KEY)
-    week = str((shown if shown is not None else weekly_table(base)).columns[0])
+    week = str((shown if shown is not None else base.to_table()).columns[0])
     names = {c: translate(f"channels.name.{c}", lang) for c in CHANNELS} | {week: t("channels.week_column")}
     config: dict[str, object] = {week: st.column_config.TextColumn(names[week])}
     config |= {c: st.column_config.NumberColumn(names[c], min_value=0, format="%g") for c in CHANNELS}
     state.table_language(lang)
     st.markdown(f"**{t('channels.table_header')}**")
     st.caption(t("channels.table_help"))
-    edited = io.table_editor(
-        state.TABLE_KEY, lambda: weekly_table(base), num_rows="dynamic", column_config=config
-    )
+    edited = io.table_editor(state.TABLE_KEY, base.to_table, num_rows="dynamic", column_config=config)
     sales, problems = state.table_sales(edited, names)
     if problems:
         problem_list(t("channels.table_problems"), [p.describe(lang) for p in problems])

@@ -19,10 +19,7 @@ from content_logic.channels import (
     StockPlan,
     WeeklySales,
     demo_inputs,
-    policy_from_values,
     read_file,
-    sales_from_table,
-    weekly_table,
 )
 from content_logic.i18n import translate
 from content_logic.problems import InputError, Problem
@@ -144,7 +141,7 @@ def use_base(sales: WeeklySales, *, source: str | None) -> None:
     state[SOURCE_KEY] = source
     state.pop(LAST_GOOD_KEY, None)
     state.pop(EDITED_KEY, None)
-    io.replace_table(TABLE_KEY, weekly_table(sales))
+    io.replace_table(TABLE_KEY, sales.to_table())
 
 
 def table_language(lang: str) -> None:
@@ -202,7 +199,7 @@ def table_sales(edited: pd.DataFrame, names: dict[str, str]) -> tuple[WeeklySale
     if not (io.table_changed(TABLE_KEY) or state.get(EDITED_KEY)):
         return state[BASE_KEY], []  # untouched: the story or upload itself, creators and notes included
     try:
-        sales = sales_from_table(edited, base=state[BASE_KEY], column_names=names)
+        sales = WeeklySales.from_table(edited, base=state[BASE_KEY], column_names=names)
     except InputError as error:
         return state.get(LAST_GOOD_KEY, state[BASE_KEY]), error.problems
     state[LAST_GOOD_KEY] = sales
@@ -214,7 +211,7 @@ def policy_from_state() -> tuple[StabilityPolicy, list[Problem]]:
     values: dict[str, object] = {f: st.session_state[policy_key(f)] for f in (*POLICY_FIELDS, "window_weeks")}
     values["peaks"] = st.session_state.get(PEAKS_GOOD_KEY, StabilityPolicy().peaks)
     try:
-        return policy_from_values(values), []
+        return StabilityPolicy.from_values(values), []
     except InputError as error:
         return StabilityPolicy(), error.problems
 

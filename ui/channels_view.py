@@ -8,7 +8,6 @@ from streamlit.delta_generator import DeltaGenerator
 
 from content_logic.channels import (
     CHANNELS,
-    ChannelId,
     ChannelReport,
     ReportText,
     WeeklySales,
@@ -20,7 +19,7 @@ from ui import channels_inputs
 from ui.i18n import t
 
 MARKS = {"stable": "✅", "emerging": "🌱", "volatile": "⚡", "inactive": "⏸️"}
-COLORS: dict[ChannelId, str] = {
+COLORS: dict[str, str] = {
     "self_video": "#fe2c55",
     "influencer": "#25a5d8",
     "paid": "#f0a202",

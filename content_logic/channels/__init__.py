@@ -1,18 +1,19 @@
 """Channel stability checker: is a short-video channel stable enough to stock up, and how much?
 
-The calculator contract (``content_logic/calculator.py``): read a file, assess the inputs, and the
-summaries. Where each rule lives: ``policy`` (every threshold and the sales-peak calendar),
-``vocabulary.toml`` (every label of every export), ``read`` (file → weekly sales), ``weeks`` (dates →
-ISO weeks), ``assess`` (the verdict of each channel), ``advice`` (warnings, safe stock, build first),
-``report`` and ``text`` (what the seller reads), ``demo`` (stories and templates), ``table`` (the
-table the seller types into).
+The calculator contract (``content_logic/calculator.py``) and the types a page needs. Where each rule
+lives: ``policy`` (every threshold, the stock plan, the sales-peak calendar), ``vocabulary.toml`` with
+``vocabulary`` (every label of every export and how carrier × source map to channels), ``read`` and
+``cells`` (file → weekly sales), ``weeks`` (dates → ISO weeks), ``assess`` and ``stats`` (each
+channel's checks and verdict), ``advice`` (warnings, safe stock, what to build first), ``result``
+(the answer's models), ``report`` and ``text`` (what the seller reads), ``inputs`` (save and restore),
+``demo`` (stories and templates), ``table`` (the table the seller types into).
 """
 
 from content_logic.channels.assess import assess
 from content_logic.channels.demo import demo_inputs, template_csv
 from content_logic.channels.inputs import ChannelInputs, inputs_from_json, inputs_to_json
-from content_logic.channels.models import CHANNELS, DEMO_IDS, ChannelId, WeeklySales
-from content_logic.channels.policy import SalesPeak, StabilityPolicy, StockPlan, policy_from_values
+from content_logic.channels.models import CHANNELS, DEMO_IDS, WeeklySales
+from content_logic.channels.policy import SalesPeak, StabilityPolicy, StockPlan
 from content_logic.channels.read import read_file
 from content_logic.channels.report import (
     ReportText,
@@ -23,12 +24,10 @@ from content_logic.channels.report import (
     table_csv,
 )
 from content_logic.channels.result import ChannelReport
-from content_logic.channels.table import sales_from_table, weekly_table
 
 __all__ = [
     "CHANNELS",
     "DEMO_IDS",
-    "ChannelId",
     "ChannelInputs",
     "ChannelReport",
     "ReportText",
@@ -41,13 +40,10 @@ __all__ = [
     "describe",
     "inputs_from_json",
     "inputs_to_json",
-    "policy_from_values",
     "read_file",
     "result_json",
     "room_summary",
-    "sales_from_table",
     "summary_markdown",
     "table_csv",
     "template_csv",
-    "weekly_table",
 ]

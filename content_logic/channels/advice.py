@@ -14,6 +14,7 @@ from content_logic.channels.models import (
 )
 from content_logic.channels.policy import StabilityPolicy, StockPlan
 from content_logic.channels.result import BuildAdvice, ChannelAssessment, ChannelWarning, StockAdvice
+from content_logic.channels.stats import trend_pct
 from content_logic.problems import Scalar
 
 _VERDICT_RANK = {"stable": 0, "emerging": 1, "volatile": 2, "inactive": 3}
@@ -84,8 +85,6 @@ def _paid_dependence(
     policy: StabilityPolicy,
 ) -> ChannelWarning | None:
     """Paid orders growing while organic ones don't: demand that lasts only as long as the budget."""
-    from content_logic.channels.assess import trend_pct
-
     if paid.stats.share is None or paid.stats.share < policy.min_warning_share:
         return None
     ordinary = [start + i for i, p in enumerate(peaks) if p is None]

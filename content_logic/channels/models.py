@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date
 from typing import Annotated, ClassVar, Literal, get_args
 
+import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from content_logic.i18n import Language, translate
@@ -83,6 +85,25 @@ class WeeklySales(BaseModel):
     """How the data's own channel labels were mapped to the five channels (shown to the user)."""
     notes: tuple[Problem, ...] = ()
     """What was done while reading (channel notes and the shared reader's layout notes)."""
+
+    def to_table(self) -> pd.DataFrame:
+        """One row per week, one column per channel, for the table the seller types into."""
+        from content_logic.channels.table import weekly_table  # the table module builds on this model
+
+        return weekly_table(self)
+
+    @classmethod
+    def from_table(
+        cls,
+        frame: pd.DataFrame,
+        *,
+        base: WeeklySales | None = None,
+        column_names: Mapping[str, str] | None = None,
+    ) -> WeeklySales:
+        """The sales in an edited table (``table.sales_from_table``); ``InputError`` names row and column."""
+        from content_logic.channels.table import sales_from_table
+
+        return sales_from_table(frame, base=base, column_names=column_names)
 
     def mondays(self) -> tuple[date | None, ...]:
         """Each week's Monday when the weeks are ISO weeks (``2026-W03``), else ``None``."""

@@ -148,6 +148,11 @@ class StabilityPolicy(BaseModel):
     peaks: tuple[SalesPeak, ...] = DEFAULT_PEAKS
     """Sales peaks: their weeks are shown, left out of every verdict's numbers and never planned on."""
 
+    @classmethod
+    def from_values(cls, values: Mapping[str, object]) -> StabilityPolicy:
+        """A policy from edited thresholds; ``InputError`` when two thresholds contradict each other."""
+        return policy_from_values(values)
+
     @model_validator(mode="after")
     def _consistent(self) -> StabilityPolicy:
         if self.max_cv_emerging < self.max_cv_stable:
