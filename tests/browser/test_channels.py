@@ -52,7 +52,7 @@ def test_a_seller_uploads_a_csv_on_a_phone_and_sees_the_verdict(
     expect(verdict).to_contain_text("No short-video channel is stable yet: don't stock up.")
     # 5–25 Jan: the week of 5 Jan touches Reyes (6 Jan), so it is shown but left out of the numbers
     expect(verdict).to_contain_text(
-        "1 of the judged weeks fall in sales peaks (Christmas and Reyes: 2026-W02)"
+        "Sales peaks (Christmas and Reyes (Spain)) touch 1 of the judged weeks: 2026-W02."
     )
     expect(verdict).to_contain_text(
         "Creators: the week 2026-W03 had 91 orders (98% of the channel's total), 45.5× its next best week (2)."
