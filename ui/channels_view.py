@@ -105,9 +105,10 @@ def figure(sales: WeeklySales, report: ChannelReport, lang: Language) -> go.Figu
                 else []
             )
             + _peak_shapes(report, len(weeks)),
-            "annotations": [{**label, "text": t("channels.chart_window"), "showarrow": False}]
-            if report.window
-            else [],
+            "annotations": (
+                [{**label, "text": t("channels.chart_window"), "showarrow": False}] if report.window else []
+            )
+            + _peak_label(report, len(weeks), lang),
         },
     )
 
@@ -122,6 +123,26 @@ def _peak_shapes(report: ChannelReport, weeks: int) -> list[dict[str, object]]:
         }
         for i, peak in enumerate(report.peaks) if peak
     ]  # fmt: skip
+
+
+def _peak_label(report: ChannelReport, weeks: int, lang: Language) -> list[dict[str, object]]:
+    """ "sales peak" written over the first peak band, so the orange weeks explain themselves."""
+    first = next((i for i, peak in enumerate(report.peaks) if peak), None)
+    if first is None:
+        return []
+    x = weeks - len(report.window) + first
+    text = translate("channels.chart_peak", lang)
+    return [
+        {
+            "x": x,
+            "y": 0.92,
+            "xref": "x",
+            "yref": "paper",
+            "text": text,
+            "showarrow": False,
+            "font": {"size": 11},
+        }
+    ]
 
 
 def chart(report: ChannelReport, sales: WeeklySales, lang: Language) -> None:

@@ -36,7 +36,7 @@ class SalesPeak(BaseModel):
     id: str | None = None
     """For the course's own peaks: the id their name is translated by (``channels.peak.<id>``)."""
     market: str
-    """Where it matters (``US``, ``ES``, ``MX``, ``all``), so a seller can drop peaks of other markets."""
+    """Where it matters (``MX``, ``ES``, ``ES, MX, US``), so a seller can drop peaks of other markets."""
     start: str
     end: str
 
@@ -64,15 +64,19 @@ def _day(year: int, month_day: str) -> date:
 DEFAULT_PEAKS: tuple[SalesPeak, ...] = (
     SalesPeak(id="hot_sale", name="Hot Sale", market="MX", start="05-24", end="06-05"),
     SalesPeak(
-        id="summer_sales", name="Prime Day-style summer sales", market="all", start="07-07", end="07-18"
+        id="summer_sales",
+        name="Prime Day-style summer sales",
+        market="ES, MX, US",
+        start="07-07",
+        end="07-18",
     ),
-    SalesPeak(id="singles_day", name="11.11", market="all", start="11-09", end="11-12"),
+    SalesPeak(id="singles_day", name="11.11", market="ES, MX, US", start="11-09", end="11-12"),
     SalesPeak(id="buen_fin", name="El Buen Fin", market="MX", start="11-13", end="11-20"),
-    SalesPeak(id="bfcm", name="Black Friday–Cyber Monday", market="all", start="11-21", end="12-02"),
+    SalesPeak(id="bfcm", name="Black Friday–Cyber Monday", market="ES, MX, US", start="11-21", end="12-02"),
     SalesPeak(
         id="december_gifts",
         name="December gifts (to the shipping cut-off)",
-        market="all",
+        market="ES, MX, US",
         start="12-03",
         end="12-18",
     ),
