@@ -106,6 +106,9 @@ def test_spanish_wide_export_reads_orders_and_leaves_totals_out() -> None:
         "periodo de arriba.",
         "wide_es.csv: GMV total (€), Pedidos totales: son totales o notas, no canales, así que se dejaron fuera "
         "(nunca se suman).",
+        "wide_es.csv: GMV de vídeos (€), Pedidos de vídeos: el archivo no dice "
+        "quién hizo este contenido, así que todo se leyó como propio. Los pedidos de creadores solo se cuentan "
+        "aparte con una exportación por tipo de contenido y origen (Propio, Afiliado).",
     ]
 
 

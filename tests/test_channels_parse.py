@@ -80,7 +80,12 @@ def test_long_daily_csv_is_summed_into_iso_weeks() -> None:
     sales = parse("\n".join(rows))
     assert sales.weeks == ("2026-W02", "2026-W03")
     assert sales.orders["self_video"] == (sum(range(5, 12)), sum(range(12, 19)))
-    assert sales.notes == ()
+    # "Video" alone doesn't say who made it: read as the seller's own, and said so
+    assert [note_text(n, "en") for n in sales.notes] == [
+        "sales.csv: Video: the file doesn't say who made this content, so all of it was read as your own. "
+        "Creators' orders can only be counted apart from an export by content type and source (Seller-owned, "
+        "Affiliate)."
+    ]
 
 
 def test_wide_weekly_csv_with_week_labels() -> None:
@@ -133,7 +138,7 @@ def test_gmv_only_wide_export_is_read_as_gmv_and_totals_are_left_out() -> None:
     sales = parse("Date,Video GMV,LIVE GMV,Total GMV\n2026-01-05,100.5,20,120.5\n2026-01-12,80,0,80\n")
     assert sales.measure == "gmv"
     assert nonzero(sales) == {"self_video": (100.5, 80), "live": (20, 0)}
-    assert [n.code for n in sales.notes] == ["ignored_columns", "measure_gmv"]
+    assert [n.code for n in sales.notes] == ["ignored_columns", "measure_gmv", "no_source"]
 
 
 def test_orders_and_gmv_columns_side_by_side() -> None:
@@ -148,7 +153,7 @@ def test_creator_column_is_kept_per_channel() -> None:
         "2026-01-12,Affiliate,7,@ana\n2026-01-12,Video,4,\n"
     )
     assert sales.creators == {"influencer": {"@ana": (10, 7), "@bo": (5, 0)}}
-    assert sales.notes == ()  # two creators on one day are not duplicates
+    assert [n.code for n in sales.notes] == ["no_source"]  # two creators on one day are not duplicates
 
 
 def test_xlsx_with_a_title_above_the_header() -> None:

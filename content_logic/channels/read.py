@@ -34,6 +34,9 @@ from content_logic.sheets import read_sheet
 IGNORE = "ignore"
 """A mapping value that leaves a label's rows out on purpose (the editor's "not a channel")."""
 
+_UNSPLIT = {("self_video", "video")}
+"""A video label with no source: creators' videos can't be told apart from the seller's, so it is said."""
+
 _FORMATS = {"ymd": "yyyy-mm-dd", "dmy": "dd/mm/yyyy", "mdy": "mm/dd/yyyy"}
 
 
@@ -73,6 +76,8 @@ class _Reader:
         self.problems = Problems(file)
         self.notes: list[Problem] = list(notes)
         self.unmapped: list[UnmappedLabel] = []
+        self.unsplit: list[str] = []
+        """Labels naming a content type but no source (``Video``): all read as the seller's own."""
         self.columns = [c for c in frame.columns if c != "row"]
         self.roles = {c: column_role(c) for c in self.columns}
 
@@ -112,6 +117,9 @@ class _Reader:
         )
         if measure == "gmv":
             self.notes.append(Note(code="measure_gmv", file=self.file))
+        if self.unsplit:
+            unsplit: dict[str, Scalar] = {"labels": ", ".join(dict.fromkeys(self.unsplit))}
+            self.notes.append(Note(code="no_source", file=self.file, values=unsplit))
         if rows.empty:
             return _empty(self.notes, found), tuple(self.unmapped)
         sales = to_weekly(
@@ -188,6 +196,8 @@ class _Reader:
             channel, carrier = channel_of(parts[0])
             if channel is None:
                 self._unmapped(used[0], parts[0], rows)
+            elif (channel, carrier) in _UNSPLIT:
+                self.unsplit.append(parts[0])
             return channel, carrier
         carrier, source = carrier_of(parts[0]), source_of(parts[1])
         channel = combine(carrier, source)
@@ -211,7 +221,9 @@ class _Reader:
             if column == period:
                 continue
             chosen = self._choose(column)
-            channel = chosen if chosen else channel_of(column)[0]
+            channel, carrier = (chosen, None) if chosen else channel_of(column)
+            if (channel, carrier) in _UNSPLIT:
+                self.unsplit.append(column)
             if channel == IGNORE:
                 continue
             if channel is not None:
