@@ -2,8 +2,7 @@
 
 import streamlit as st
 
-from content_logic.channels import assess_channels, room_summary
-from content_logic.channels.inputs import inputs_from_json, inputs_to_json
+from content_logic.channels import assess, describe, inputs_from_json, inputs_to_json, room_summary
 from ui import channels_inputs, channels_state, channels_view
 from ui.i18n import current_language, t
 from ui.share import calculator_sharing, restore_saved_inputs
@@ -21,15 +20,16 @@ channels_view.lesson_links()
 verdict_slot = st.container(key="channels_verdict")
 sales = channels_inputs.data_section(lang)
 
-report = assess_channels(sales, policy=channels_inputs.policy(), plan=channels_state.plan_from_state())
+report = assess(channels_state.current_inputs(sales))
 
-channels_view.verdict(verdict_slot, report, lang)
-channels_view.cards(report, lang)
+text = describe(report, lang)
+channels_view.verdict(verdict_slot, report, text)
+channels_view.cards(text)
 channels_view.chart(report, sales, lang)
-channels_view.stock_panel(report, lang)
+channels_view.stock_panel(report, text)
 calculator_sharing(
     "channels",
-    lambda: room_summary(report),
+    lambda: room_summary(report).model_dump(mode="json"),
     lambda: inputs_to_json(channels_state.current_inputs(sales)),
 )
 channels_inputs.rules_editor(lang)

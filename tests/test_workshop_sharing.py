@@ -53,8 +53,8 @@ FUNNEL = {"bottleneck": "retention", "bottlenecks": {"attention": 0, "retention"
             "es",
             [
                 ("Canal de vídeo corto estable", "sí"),
-                ("Canales estables", "Vídeo propio, Tarjeta de producto"),
-                ("Veredicto por canal", "Vídeo propio: Estable; Creadores: Volátil"),
+                ("Canales estables", "Video propio, Tarjeta de producto"),
+                ("Veredicto por canal", "Video propio: Estable; Creadores: Volátil"),
                 ("Avisos", "pico puntual, un creador lo acapara todo"),
                 ("Demanda semanal segura (pedidos)", "1.238,4"),
             ],

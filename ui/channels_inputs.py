@@ -5,12 +5,15 @@ from __future__ import annotations
 import streamlit as st
 from pydantic import BaseModel
 
-from content_logic.channels.models import CHANNELS, Measure, WeeklySales
-from content_logic.channels.policy import StabilityPolicy, StockPlan
-from content_logic.channels.table import WEEK_COLUMN
-from content_logic.channels.templates import template_csv
-from content_logic.channels.text import channel_name, note_text
+from content_logic.channels import (
+    CHANNELS,
+    StabilityPolicy,
+    StockPlan,
+    WeeklySales,
+    template_csv,
+)
 from content_logic.i18n import Language, translate
+from ui import calculator_io as io
 from ui import channels_state as state
 from ui.i18n import t
 from ui.widgets import problem_list
@@ -22,6 +25,10 @@ STEPS = {
     "max_decline_pct": 1.0,
     "planned_order_units": 10.0,
     "stock_on_hand": 10.0,
+    "recent_weeks": 1,
+    "min_weekly_orders": 1.0,
+    "paid_growth_pct": 1.0,
+    "organic_growth_pct": 0.5,
 }
 """Step of each number input; shares and CVs move by 0.05, weeks and units per order by 1."""
 
@@ -30,22 +37,23 @@ def data_section(lang: Language) -> WeeklySales:
     """Story, upload and the weekly table; returns the sales to analyse (the last good ones on bad input)."""
     with st.container(border=True, key="channels_data"):
         st.subheader(t("channels.data_header"))
-        st.selectbox(
+        io.demo_picker(
+            state.STORY_KEY,
             t("channels.story"),
             state.STORY_OPTIONS,
-            key=state.STORY_KEY,
             format_func=lambda s: translate(f"channels.story_name.{s}", lang),
-            on_change=state.story_changed,
+            on_pick=state.story_picked,
+            default=state.DEFAULT_STORY,
             help=t("channels.story_help"),
-            persist_state="session",
         )
-        upload = st.file_uploader(
+        io.file_upload(
+            state.UPLOAD_KEY,
             t("channels.upload"),
-            type=["csv", "txt", "xlsx", "xls"],
-            key=state.UPLOAD_KEY,
+            types=("csv", "txt", "xlsx", "xls"),
+            on_file=state.file_changed,
             help=t("channels.upload_help"),
         )
-        state.sync_upload(upload)
+        unmapped = state.read_upload()
         left, right = st.columns(2)
         for column, layout in ((left, "wide"), (right, "long")):
             column.download_button(
@@ -60,6 +68,15 @@ def data_section(lang: Language) -> WeeklySales:
         failed = st.session_state.get(state.UPLOAD_PROBLEMS_KEY)
         if failed:
             problem_list(t("channels.upload_problems", file=failed[0]), [p.describe(lang) for p in failed[1]])
+        if io.kept_file(state.UPLOAD_KEY) is not None:
+            io.mapping_editor(
+                state.UPLOAD_KEY,
+                unmapped,
+                (*CHANNELS, state.IGNORE),
+                id_label=lambda c: translate(
+                    "channels.mapping_ignore" if c == state.IGNORE else f"channels.name.{c}", lang
+                ),
+            )
         base: WeeklySales = st.session_state[state.BASE_KEY]
         if source := st.session_state.get(state.SOURCE_KEY):
             st.info(
@@ -73,7 +90,7 @@ def data_section(lang: Language) -> WeeklySales:
             26,
             key=state.WINDOW_KEY,
             help=t("channels.window_help"),
-            persist_state="session",
+            persist_state=io.KEEP,
         )
     return sales
 
@@ -82,26 +99,24 @@ def _how_read(sales: WeeklySales, lang: Language) -> None:
     if not sales.notes and not sales.labels:
         return
     with st.expander(t("channels.notes_header"), icon=":material/fact_check:"):
-        st.markdown("\n".join(f"- {note_text(n, lang)}" for n in sales.notes))
+        st.markdown("\n".join(f"- {n.describe(lang)}" for n in sales.notes))
         if sales.labels:
             rows = [f"| {t('channels.mapping_label')} | {t('channels.mapping_channel')} |", "| --- | --- |"]
-            rows += [f"| {m.label} | {channel_name(m.channel, lang)} |" for m in sales.labels]
+            rows += [f"| {m.label} | {t(f'channels.name.{m.channel}')} |" for m in sales.labels]
             st.markdown(f"**{t('channels.mapping_header')}**\n\n" + "\n".join(rows))
 
 
 def _table(lang: Language) -> WeeklySales:
-    names = {c: channel_name(c, lang) for c in CHANNELS} | {WEEK_COLUMN: t("channels.week_column")}
-    config: dict[str, object] = {WEEK_COLUMN: st.column_config.TextColumn(names[WEEK_COLUMN])}
+    base: WeeklySales = st.session_state[state.BASE_KEY]
+    shown = io.table_rows(state.TABLE_KEY)
+    week = str((shown if shown is not None else base.to_table()).columns[0])
+    names = {c: translate(f"channels.name.{c}", lang) for c in CHANNELS} | {week: t("channels.week_column")}
+    config: dict[str, object] = {week: st.column_config.TextColumn(names[week])}
     config |= {c: st.column_config.NumberColumn(names[c], min_value=0, format="%g") for c in CHANNELS}
+    state.table_language(lang)
     st.markdown(f"**{t('channels.table_header')}**")
     st.caption(t("channels.table_help"))
-    edited = st.data_editor(
-        state.editor_data(lang),
-        key=state.EDITOR_KEY,
-        num_rows="dynamic",
-        hide_index=True,
-        column_config=config,
-    )
+    edited = io.table_editor(state.TABLE_KEY, base.to_table, num_rows="dynamic", column_config=config)
     sales, problems = state.table_sales(edited, names)
     if problems:
         problem_list(t("channels.table_problems"), [p.describe(lang) for p in problems])
@@ -114,7 +129,7 @@ def policy() -> StabilityPolicy:
     return chosen
 
 
-def plan_inputs(measure: Measure) -> None:
+def plan_inputs(measure: str) -> None:
     """The purchase being considered; the average order value only when the data is GMV."""
     left, right = st.columns(2)
     for column, field in zip((left, left, left, right, right), PLAN_INPUTS, strict=True):
@@ -126,7 +141,7 @@ def plan_inputs(measure: Measure) -> None:
             step=STEPS.get(field, 1.0),
             format="%g",
             key=state.plan_key(field),
-            persist_state="session",
+            persist_state=io.KEEP,
         )
     if measure == "gmv":
         right.number_input(
@@ -135,7 +150,7 @@ def plan_inputs(measure: Measure) -> None:
             format="%g",
             key=state.plan_key("average_order_value"),
             help=t("channels.plan.average_order_value_help"),
-            persist_state="session",
+            persist_state=io.KEEP,
         )
 
 
@@ -161,9 +176,9 @@ def rules_editor(lang: Language) -> None:
                     t("channels.policy.demand_channels"),
                     CHANNELS,
                     key=state.policy_key(field),
-                    format_func=lambda c: channel_name(c, lang),
+                    format_func=lambda c: translate(f"channels.name.{c}", lang),
                     help=t("channels.policy_help.demand_channels"),
-                    persist_state="session",
+                    persist_state=io.KEEP,
                 )
                 continue
             low, high = _bounds(StabilityPolicy, field)
@@ -174,14 +189,38 @@ def rules_editor(lang: Language) -> None:
                 step=STEPS.get(field, 0.05),
                 key=state.policy_key(field),
                 help=t(f"channels.policy_help.{field}"),
-                persist_state="session",
+                persist_state=io.KEEP,
             )
+        peaks_editor()
         st.button(
             t("channels.reset"),
             key="channels_policy_reset",
             on_click=state.reset_policy,
             icon=":material/undo:",
         )
+
+
+def peaks_editor() -> None:
+    """The sales-peak calendar as an editable table (rows can be added or deleted)."""
+    st.markdown(f"**{t('channels.peaks_header')}**")
+    st.caption(t("channels.peaks_help"))
+    config: dict[str, object] = {
+        c: st.column_config.TextColumn(t(f"channels.peak_{c}")) for c in state.PEAK_COLUMNS
+    }
+    config["id"] = None  # hidden: it keeps the course's peaks translatable
+    edited = st.data_editor(
+        st.session_state[state.PEAKS_TABLE_KEY],
+        key=state.PEAKS_KEY,
+        num_rows="dynamic",
+        hide_index=True,
+        column_config=config,
+    )
+    used = st.session_state[state.PEAKS_GOOD_KEY]
+    peaks, good = state.peaks_from_table(edited)
+    if not good:
+        st.warning(t("channels.peaks_problem"), icon=":material/event_busy:")
+    elif peaks != used:
+        st.rerun()  # the table is drawn below the answer: judge again with the calendar as edited
 
 
 def _bounds(model: type[BaseModel], field: str) -> tuple[float | None, float | None]:

@@ -6,26 +6,20 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from content_logic.channels.models import CHANNELS, ChannelId, WeeklySales
-from content_logic.channels.report import ChannelAssessment, ChannelReport
-from content_logic.channels.summary import channel_table_csv, summary_markdown
-from content_logic.channels.text import (
-    build_text,
-    channel_name,
-    check_text,
-    number,
-    percent,
-    plan_text,
-    unit,
-    verdict_sentence,
-    warning_text,
+from content_logic.channels import (
+    CHANNELS,
+    ChannelReport,
+    ReportText,
+    WeeklySales,
+    summary_markdown,
+    table_csv,
 )
-from content_logic.i18n import Language
+from content_logic.i18n import Language, translate
 from ui import channels_inputs
 from ui.i18n import t
 
 MARKS = {"stable": "✅", "emerging": "🌱", "volatile": "⚡", "inactive": "⏸️"}
-COLORS: dict[ChannelId, str] = {
+COLORS: dict[str, str] = {
     "self_video": "#fe2c55",
     "influencer": "#25a5d8",
     "paid": "#f0a202",
@@ -46,52 +40,25 @@ def lesson_links() -> None:
         )
 
 
-def verdict(slot: DeltaGenerator, report: ChannelReport, lang: Language) -> None:
+def verdict(slot: DeltaGenerator, report: ChannelReport, text: ReportText) -> None:
     """The answer in one sentence, then the warnings and, when nothing is stable, what to build first."""
     with slot:
         box = st.success if report.has_stable_short_video else st.warning
-        box(verdict_sentence(report, lang), icon=":material/inventory_2:")
-        for warning in report.warnings:
-            st.markdown(f"⚠️ {warning_text(warning, lang, report.measure)}")
-        if text := build_text(report, lang):
-            st.markdown(text)
+        box(text.verdict, icon=":material/inventory_2:")
+        for caveat in text.caveats:
+            st.markdown(f"ℹ️ {caveat[:1].upper()}{caveat[1:]}")
+        for warning in text.warnings:
+            st.markdown(f"⚠️ {warning}")
+        if text.build:
+            st.markdown(text.build)
 
 
-def cards(report: ChannelReport, lang: Language) -> None:
+def cards(text: ReportText) -> None:
     """One bordered card per channel: verdict, numbers, and every test with its number and threshold."""
     st.subheader(t("channels.cards_header"))
-    for assessment in report.channels:
-        with st.container(border=True, key=f"channels_card_{assessment.channel}"):
-            st.markdown(_card(assessment, report, lang))
-
-
-def _card(a: ChannelAssessment, report: ChannelReport, lang: Language) -> str:
-    s = a.stats
-    head = f"#### {MARKS[a.verdict]} {channel_name(a.channel, lang)} · {t(f'channels.verdict.{a.verdict}')}"
-    if a.verdict == "inactive":
-        return f"{head}\n\n{t('channels.card.no_orders')}"
-    key = "channels.card.paid_numbers" if a.overlaps else "channels.card.numbers"
-    lines = [
-        head,
-        t(
-            key,
-            mean=number(s.mean, lang),
-            unit=unit(report.measure, lang),
-            share=percent(s.share, lang),
-            baseline=number(s.baseline, lang),
-        ),
-    ]
-    if s.span_weeks < len(report.window):
-        first = report.window[len(report.window) - s.span_weeks]
-        lines.append(t("channels.card.since", week=first, weeks=s.span_weeks))
-    if s.top_creator:
-        lines.append(
-            t("channels.card.top_creator", creator=s.top_creator, share=percent(s.top_creator_share, lang))
-        )
-    if a.overlaps:
-        lines.append(f"*{t('channels.paid_note')}*")
-    lines.append("\n".join(f"- {check_text(c, lang)}" for c in a.checks))
-    return "\n\n".join(lines)
+    for card in text.cards:
+        with st.container(border=True, key=f"channels_card_{card.channel}"):
+            st.markdown(f"#### {MARKS[card.verdict]} {card.title}\n\n{card.body}")
 
 
 def figure(sales: WeeklySales, report: ChannelReport, lang: Language) -> go.Figure:
@@ -103,8 +70,10 @@ def figure(sales: WeeklySales, report: ChannelReport, lang: Language) -> go.Figu
         if not any(values):
             continue
         stable = channel in report.stable_channels
-        name = channel_name(channel, lang) + (f" ✓ {t('channels.chart_stable')}" if stable else "")
-        dash = "dot" if channel == "paid" else "solid"
+        name = translate(f"channels.name.{channel}", lang) + (
+            f" ✓ {t('channels.chart_stable')}" if stable else ""
+        )
+        dash = "dot" if report.channel(channel).overlaps else "solid"  # overlapping orders: never summed
         line = {"width": 4 if stable else 1.5, "color": COLORS[channel], "dash": dash}
         traces.append(go.Scatter(x=weeks, y=list(values), name=name, mode="lines+markers", line=line))
     start = len(weeks) - len(report.window) - 0.5
@@ -126,21 +95,61 @@ def figure(sales: WeeklySales, report: ChannelReport, lang: Language) -> go.Figu
             "legend": {"orientation": "h", "y": -0.25},
             "hovermode": "x unified",
             "xaxis": {"type": "category"},
-            "yaxis": {"title": {"text": unit(report.measure, lang)}, "rangemode": "tozero"},
-            "shapes": [{**shade, "fillcolor": "#888", "opacity": 0.12, "line": {"width": 0}}]
-            if report.window
-            else [],
-            "annotations": [{**label, "text": t("channels.chart_window"), "showarrow": False}]
-            if report.window
-            else [],
+            "yaxis": {
+                "title": {"text": translate(f"channels.unit.{report.measure}", lang)},
+                "rangemode": "tozero",
+            },
+            "shapes": (
+                [{**shade, "fillcolor": "#888", "opacity": 0.12, "line": {"width": 0}}]
+                if report.window
+                else []
+            )
+            + _peak_shapes(report, len(weeks)),
+            "annotations": (
+                [{**label, "text": t("channels.chart_window"), "showarrow": False}] if report.window else []
+            )
+            + _peak_label(report, len(weeks), lang),
         },
     )
+
+
+def _peak_shapes(report: ChannelReport, weeks: int) -> list[dict[str, object]]:
+    """A hatched band over each judged week that falls in a sales peak (left out of the numbers)."""
+    first = weeks - len(report.window)
+    return [
+        {
+            "type": "rect", "xref": "x", "yref": "paper", "x0": first + i - 0.5, "x1": first + i + 0.5,
+            "y0": 0, "y1": 1, "fillcolor": "#f0a202", "opacity": 0.15, "line": {"width": 0},
+        }
+        for i, peak in enumerate(report.peaks) if peak
+    ]  # fmt: skip
+
+
+def _peak_label(report: ChannelReport, weeks: int, lang: Language) -> list[dict[str, object]]:
+    """ "sales peak" written over the first peak band, so the orange weeks explain themselves."""
+    first = next((i for i, peak in enumerate(report.peaks) if peak), None)
+    if first is None:
+        return []
+    x = weeks - len(report.window) + first
+    text = translate("channels.chart_peak", lang)
+    return [
+        {
+            "x": x,
+            "y": 0.92,
+            "xref": "x",
+            "yref": "paper",
+            "text": text,
+            "showarrow": False,
+            "font": {"size": 11},
+        }
+    ]
 
 
 def chart(report: ChannelReport, sales: WeeklySales, lang: Language) -> None:
     """The weekly chart under its heading."""
     st.subheader(t("channels.chart_header_gmv" if report.measure == "gmv" else "channels.chart_header"))
-    key = f"{lang}|{report.measure}|{report.window}|{report.stable_channels}|{sales.model_dump_json()}"
+    key = f"{lang}|{report.measure}|{report.window}|{report.peaks}|{report.stable_channels}"
+    key += f"|{sales.model_dump_json()}"
     st.plotly_chart(_figure(key, sales, report, lang), key="channels_chart", config={"displayModeBar": False})
 
 
@@ -150,33 +159,17 @@ def _figure(key: str, _sales: WeeklySales, _report: ChannelReport, lang: Languag
     return figure(_sales, _report, lang)
 
 
-def stock_panel(report: ChannelReport, lang: Language) -> None:
+def stock_panel(report: ChannelReport, text: ReportText) -> None:
     """The purchase being considered, and what the stable demand says about it."""
     with st.container(border=True, key="channels_stock"):
         st.subheader(t("channels.stock_header"))
         channels_inputs.plan_inputs(report.measure)
-        stock = report.stock
         a, b, c = st.columns(3)
-        a.metric(
-            t("channels.safe_demand"),
-            f"{number(stock.safe_weekly_demand, lang)} {unit(report.measure, lang)}",
-        )
-        b.metric(
-            t("channels.weeks_cover"),
-            "–" if stock.weeks_of_cover is None else number(stock.weeks_of_cover, lang),
-        )
-        largest = stock.largest_order_units
-        c.metric(t("channels.largest_order"), "–" if largest is None else number(largest, lang, digits=0))
-        if stock.demand_channels:
-            st.caption(
-                t(
-                    "channels.safe_from",
-                    channels=", ".join(channel_name(x, lang) for x in stock.demand_channels),
-                )
-            )
-        else:
-            st.caption(t("channels.safe_none"))
-        st.markdown(plan_text(report, lang))
+        a.metric(t("channels.safe_demand"), text.safe_demand)
+        b.metric(t("channels.weeks_cover"), text.weeks_of_cover)
+        c.metric(t("channels.largest_order"), text.largest_order)
+        st.caption(text.safe_from)
+        st.markdown(text.plan)
 
 
 def downloads(report: ChannelReport, lang: Language) -> None:
@@ -185,7 +178,7 @@ def downloads(report: ChannelReport, lang: Language) -> None:
     left, right = st.columns(2)
     left.download_button(
         t("channels.download_csv"),
-        data=lambda: channel_table_csv(report, lang),
+        data=lambda: table_csv(report, lang),
         file_name=f"channels-{lang}.csv",
         mime="text/csv",
         key="channels_download_csv",

@@ -1,37 +1,49 @@
-"""Channel stability checker: is a short-video channel stable enough to stock up, and how much?"""
+"""Channel stability checker: is a short-video channel stable enough to stock up, and how much?
 
-from content_logic.channels.analysis import assess_channels
-from content_logic.channels.demo import STORIES, StoryId, demo_sales
-from content_logic.channels.inputs import ChannelInputs, inputs_from_json, inputs_to_json, policy_from_values
-from content_logic.channels.models import CHANNELS, SHORT_VIDEO_CHANNELS, ChannelId, WeeklySales
-from content_logic.channels.parse import parse_sales
-from content_logic.channels.policy import StabilityPolicy, StockPlan
-from content_logic.channels.report import ChannelReport
-from content_logic.channels.summary import channel_table_csv, room_summary, summary_markdown
-from content_logic.channels.table import sales_from_table, weekly_table
-from content_logic.channels.templates import template_csv
+The calculator contract (``content_logic/calculator.py``) and the types a page needs. Where each rule
+lives: ``policy`` (every threshold, the stock plan, the sales-peak calendar), ``vocabulary.toml`` with
+``vocabulary`` (every label of every export and how carrier × source map to channels), ``read`` and
+``cells`` (file → weekly sales), ``weeks`` (dates → ISO weeks), ``assess`` and ``stats`` (each
+channel's checks and verdict), ``advice`` (warnings, safe stock, what to build first), ``result``
+(the answer's models), ``report`` and ``text`` (what the seller reads), ``inputs`` (save and restore),
+``demo`` (stories and templates), ``table`` (the table the seller types into).
+"""
+
+from content_logic.channels.assess import assess
+from content_logic.channels.demo import demo_inputs, template_csv
+from content_logic.channels.inputs import ChannelInputs, inputs_from_json, inputs_to_json
+from content_logic.channels.models import CHANNELS, DEMO_IDS, WeeklySales
+from content_logic.channels.policy import SalesPeak, StabilityPolicy, StockPlan
+from content_logic.channels.read import read_file
+from content_logic.channels.report import (
+    ReportText,
+    describe,
+    result_json,
+    room_summary,
+    summary_markdown,
+    table_csv,
+)
+from content_logic.channels.result import ChannelReport
 
 __all__ = [
     "CHANNELS",
-    "SHORT_VIDEO_CHANNELS",
-    "STORIES",
-    "ChannelId",
+    "DEMO_IDS",
     "ChannelInputs",
     "ChannelReport",
+    "ReportText",
+    "SalesPeak",
     "StabilityPolicy",
     "StockPlan",
-    "StoryId",
     "WeeklySales",
-    "assess_channels",
-    "channel_table_csv",
-    "demo_sales",
+    "assess",
+    "demo_inputs",
+    "describe",
     "inputs_from_json",
     "inputs_to_json",
-    "parse_sales",
-    "policy_from_values",
+    "read_file",
+    "result_json",
     "room_summary",
-    "sales_from_table",
     "summary_markdown",
+    "table_csv",
     "template_csv",
-    "weekly_table",
 ]

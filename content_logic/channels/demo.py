@@ -1,22 +1,23 @@
-"""Demo seller stories a presenter can pick; weekly orders with creator detail where it tells the story."""
+"""Demo seller stories a presenter can pick, and the downloadable templates that show the file shapes."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Literal, get_args
+from typing import Literal
 
-from content_logic.channels.models import ChannelId, WeeklySales
-from content_logic.channels.periods import week_label
+from content_logic.channels.inputs import ChannelInputs
+from content_logic.channels.models import CHANNELS, ChannelId, DemoId, WeeklySales
+from content_logic.channels.text import channel_name
+from content_logic.channels.weeks import week_label
+from content_logic.i18n import Language, translate
+from content_logic.problems import InputError, Problem
 
-StoryId = Literal["carla", "stock_up_trap", "stable_influencer", "shelf_logic", "healthy_mix"]
-"""Carla is the stock-up-trap lesson's worked example; the others are the issue's four seller stories."""
-
-STORIES: tuple[StoryId, ...] = get_args(StoryId)
+StoryId = DemoId
 
 LAST_WEEK = date(2026, 3, 2)
 """Every story ends in the ISO week starting this Monday (2026-W10), so dates look recent and stay fixed."""
 
-_ORDERS: dict[StoryId, dict[ChannelId, list[float]]] = {
+_ORDERS: dict[DemoId, dict[ChannelId, list[float]]] = {
     "carla": {
         "self_video": [38, 42, 35, 45, 40, 44, 39, 43],
         "influencer": [0, 0, 210, 15, 4, 0, 6, 2],
@@ -49,7 +50,7 @@ _ORDERS: dict[StoryId, dict[ChannelId, list[float]]] = {
     },
 }
 
-_CREATORS: dict[StoryId, dict[ChannelId, dict[str, list[float]]]] = {
+_CREATORS: dict[DemoId, dict[ChannelId, dict[str, list[float]]]] = {
     "carla": {
         "influencer": {
             "@lucia.style": [0, 0, 204, 3, 0, 0, 2, 0],
@@ -65,7 +66,7 @@ _CREATORS: dict[StoryId, dict[ChannelId, dict[str, list[float]]]] = {
     },
 }
 
-_SHARES: dict[StoryId, dict[str, float]] = {
+_SHARES: dict[DemoId, dict[str, float]] = {
     "stable_influencer": {
         "@ana.beauty": 0.24, "@luis.tech": 0.2, "@marta.fit": 0.18,
         "@diego.cocina": 0.16, "@paula.moda": 0.12, "@sam.unboxing": 0.1,
@@ -78,7 +79,14 @@ _SHARES: dict[StoryId, dict[str, float]] = {
 """Influencer orders split between several creators, none carrying the channel alone."""
 
 
-def demo_sales(story: StoryId) -> WeeklySales:
+def demo_inputs(demo_id: str) -> ChannelInputs:
+    """A demo story as the checker's inputs (default rules); ``InputError`` for an unknown id."""
+    if demo_id not in _ORDERS:
+        raise InputError([Problem(code="channels_saved_inputs", values={"detail": f"story {demo_id!r}"})])
+    return ChannelInputs.model_validate({"story": demo_id, "sales": demo_sales(demo_id)})
+
+
+def demo_sales(story: DemoId) -> WeeklySales:
     """The weekly orders of one demo story, ending in 2026-W10."""
     orders = _ORDERS[story]
     weeks = len(next(iter(orders.values())))
@@ -101,3 +109,32 @@ def _split(total: list[float], shares: dict[str, float]) -> dict[str, list[float
     for week, t in enumerate(total):
         out[first][week] += t - sum(series[week] for series in out.values())
     return out
+
+
+Layout = Literal["wide", "long"]
+"""Wide: a week column, then one column per channel. Long: one row per date and channel, creator optional."""
+
+
+def template_csv(lang: Language, layout: Layout = "wide") -> bytes:
+    """A CSV template with example rows (Carla's first weeks); Spanish uses ``;`` and the Spanish headers."""
+    sep = ";" if lang == "es" else ","
+    sales = demo_sales("carla")
+    week = translate("channels.template.week", lang)
+    if layout == "wide":
+        rows = [[week, *(channel_name(c, lang) for c in CHANNELS)]]
+        rows += [[w, *(f"{sales.orders[c][i]:g}" for c in CHANNELS)] for i, w in enumerate(sales.weeks[:3])]
+    else:
+        header = (
+            ["date", "channel", "orders", "creator"]
+            if lang == "en"
+            else ["fecha", "canal", "pedidos", "creador"]
+        )
+        rows = [header]
+        for i, w in enumerate(sales.weeks[:3]):
+            day = date.fromisocalendar(int(w[:4]), int(w[6:]), 1).isoformat()
+            for c in CHANNELS:
+                per_creator = sales.creators.get(c, {})
+                named = [(name, s[i]) for name, s in per_creator.items() if s[i]]
+                for name, value in named or [("", sales.orders[c][i])]:
+                    rows.append([day, channel_name(c, lang), f"{value:g}", name])
+    return ("\n".join(sep.join(row) for row in rows) + "\n").encode("utf-8-sig")

@@ -1,138 +1,234 @@
-"""What the checker answers: per-channel statistics, verdicts with their reasons, warnings, stock advice."""
+"""What the seller takes away: the Markdown summary, the CSV, the JSON result, the room summary."""
 
 from __future__ import annotations
 
-from typing import Literal
+import csv
+import io
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, JsonValue
 
-from content_logic.channels.models import ChannelId, LabelMapping, Measure, Note
-from content_logic.channels.policy import StabilityPolicy, StockPlan
-from content_logic.problems import Scalar
+from content_logic.channels.models import CHANNELS, ChannelId
+from content_logic.channels.result import ChannelAssessment, ChannelReport, Verdict
+from content_logic.channels.text import (
+    build_text,
+    carriers_text,
+    channel_name,
+    check_text,
+    note_text,
+    number,
+    peak_name,
+    percent,
+    plan_text,
+    unit,
+    verdict_sentence,
+    warning_text,
+)
+from content_logic.formatting import format_decimal
+from content_logic.i18n import Language, translate
+from content_logic.workshop.models import ChannelsSummary
 
-Verdict = Literal["stable", "emerging", "volatile", "inactive"]
-"""Stable: plan on it. Emerging: young or building. Volatile: spikes, swings, fading. Inactive: no orders."""
-
-Rule = Literal["history", "regular", "steady", "no_spike", "trend", "creators"]
-"""The tests a channel must pass to be stable (each shown with its number and threshold)."""
-
-WarningCode = Literal[
-    "shelf_logic", "single_channel", "single_creator", "spike", "falling_best", "short_history", "one_week"
-]
+CSV_COLUMNS = (
+    "channel", "name", "verdict", "weekly_mean", "share", "overlaps", "active_weeks", "span_weeks",
+    "cv", "trend_pct_per_week", "baseline", "window_total", "peak", "top_creator_share",
+)  # fmt: skip
+"""Stable machine-readable column ids (the header row carries them translated underneath)."""
 
 
-class _Frozen(BaseModel):
+def room_summary(report: ChannelReport) -> ChannelsSummary:
+    """The anonymous result an attendee may share with the workshop: verdicts, no raw data."""
+    return ChannelsSummary.model_validate(
+        {
+            "has_stable_short_video": report.has_stable_short_video,
+            "stable_channels": list(report.stable_channels),
+            "verdicts": {a.channel: a.verdict for a in report.channels},
+            "warnings": list(dict.fromkeys(w.code for w in report.warnings)),
+            "safe_weekly_demand": round(report.stock.safe_weekly_demand, 1),
+        }
+    )
+
+
+def result_json(report: ChannelReport) -> dict[str, JsonValue]:
+    """The command line's ``result``: stock-up answer, safe weekly orders, each channel, the warnings.
+
+    Warning messages are in English (the JSON is for machines; ``--lang`` changes the summary).
+    """
+    return {
+        "stock_up": report.has_stable_short_video,
+        "safe_weekly_orders": round(report.stock.safe_weekly_demand, 1),
+        "channels": {
+            c: {
+                "verdict": report.channel(c).verdict,
+                "orders_per_week": round(report.channel(c).stats.mean, 1),
+            }
+            for c in CHANNELS
+        },
+        "warnings": [
+            {"code": w.code, "message": warning_text(w, "en", report.measure)} for w in report.warnings
+        ],
+    }
+
+
+def table_csv(report: ChannelReport, lang: Language) -> bytes:
+    """One row per channel with its numbers; UTF-8 with BOM, ``;`` and decimal commas in Spanish (Excel)."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";" if lang == "es" else ",", lineterminator="\n")
+    writer.writerow([translate(f"channels.csv.{c}", lang) for c in CSV_COLUMNS])
+
+    def num(value: float | None, digits: int = 3) -> str:
+        if value is None:
+            return ""
+        return "inf" if value == float("inf") else format_decimal(value, lang, digits=digits)
+
+    for a in report.channels:
+        s = a.stats
+        writer.writerow(
+            [
+                a.channel,
+                channel_name(a.channel, lang),
+                translate(f"channels.verdict.{a.verdict}", lang),
+                num(s.mean),
+                num(s.share),
+                translate(f"channels.csv.{'yes' if a.overlaps else 'no'}", lang),
+                s.active_weeks,
+                s.span_weeks,
+                num(s.cv),
+                num(s.trend_pct, 2),
+                num(s.baseline),
+                num(s.total),
+                num(s.peak),
+                num(s.top_creator_share),
+            ]
+        )
+    return out.getvalue().encode("utf-8-sig")
+
+
+def summary_markdown(report: ChannelReport, lang: Language) -> str:
+    """A short report to keep or share: verdict, warnings, each channel, stock plan, how the data was read."""
+
+    def t(key: str, **values: object) -> str:
+        return translate(f"channels.report_md.{key}", lang, **values)
+
+    first, last = (report.window[0], report.window[-1]) if report.window else ("–", "–")
+    lines = [f"# {t('title')}", "", verdict_sentence(report, lang), ""]
+    lines += [t("window", first=first, last=last, weeks=len(report.window)), ""]
+    if any(report.peaks):
+        peaks = [f"{w} ({peak_name(p, lang)})" for w, p in zip(report.window, report.peaks, strict=True) if p]
+        lines += [t("peaks", weeks=", ".join(peaks)), ""]
+    if report.warnings:
+        lines += [f"## {t('warnings')}", ""]
+        lines += [f"- {warning_text(w, lang, report.measure)}" for w in report.warnings] + [""]
+    lines += [f"## {t('channels')}", ""]
+    for a in report.channels:
+        s = a.stats
+        verdict = translate(f"channels.verdict.{a.verdict}", lang)
+        numbers = t(
+            "numbers",
+            mean=number(s.mean, lang),
+            unit=unit(report.measure, lang),
+            share=percent(s.share, lang),
+            baseline=number(s.baseline, lang),
+        )
+        lines += [f"### {channel_name(a.channel, lang)}: {verdict}", "", numbers, ""]
+        lines += (
+            [t("carriers", carriers=carriers)] + [""]
+            if (carriers := carriers_text(report, a.channel, lang))
+            else []
+        )
+        if a.overlaps:
+            lines += [translate("channels.paid_note", lang), ""]
+        if a.verdict != "inactive":
+            lines += [f"- {check_text(c, lang)}" for c in a.checks] + [""]
+    lines += [f"## {t('stock')}", ""]
+    lines += [
+        t("safe", demand=number(report.stock.safe_weekly_demand, lang), unit=unit(report.measure, lang))
+    ]
+    lines += ["", plan_text(report, lang), ""]
+    if (build := build_text(report, lang)) is not None:
+        lines += [build, ""]
+    if report.notes:
+        lines += [f"## {t('notes')}", ""] + [f"- {note_text(n, lang)}" for n in report.notes] + [""]
+    lines += [t("footer")]
+    return "\n".join(lines) + "\n"
+
+
+class CardText(BaseModel):
+    """One channel's card on the page: its title line and its Markdown body."""
+
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-
-class Check(_Frozen):
-    """One stability test: the channel's number, the threshold, and whether it passed."""
-
-    rule: Rule
-    passed: bool
-    value: float
-    threshold: float
-
-
-class ChannelStats(_Frozen):
-    """The numbers behind a verdict, over the window (mean, share, total) and since the channel began."""
-
-    total: float
-    """Sum over the window."""
-    mean: float
-    """Weekly mean over the window."""
-    share: float | None
-    """Share of the non-overlapping total; for paid, the share of that total it touched (shown apart)."""
-    active_weeks: int
-    """Weeks with orders since the channel's first order in the window."""
-    span_weeks: int
-    """Weeks from the channel's first order in the window to the window's end."""
-    cv: float
-    """Coefficient of variation (population std ÷ mean) over the span."""
-    trend_pct: float
-    """Least-squares slope over the span, as % of the span's mean per week."""
-    baseline: float
-    """The policy's low percentile of weekly orders over the span."""
-    peak: float
-    """The best week's orders."""
-    peak_week: str | None
-    peak_share: float | None
-    """The best week's share of the channel's window total (the lesson's "spike share")."""
-    next_best: float
-    """The second-best week's orders since the channel began (0 when no other week had orders)."""
-    spike_ratio: float | None
-    """Best week ÷ next best week (None when the span has one week; inf when every other week is zero)."""
-    top_creator: str | None = None
-    top_creator_share: float | None = None
-    gmv: float | None = None
-    """GMV over the window, when the data had it beside orders."""
-
-
-class ChannelAssessment(_Frozen):
-    """One channel's verdict, the tests behind it and its numbers."""
-
     channel: ChannelId
     verdict: Verdict
-    overlaps: bool
-    """True for paid: its orders are already inside the other channels, so it is never summed."""
-    checks: tuple[Check, ...]
-    stats: ChannelStats
+    title: str
+    body: str
 
 
-class ChannelWarning(_Frozen):
-    """A pattern the seller should know before buying stock, with its numbers."""
+class ReportText(BaseModel):
+    """Every sentence and number the page shows for a report, in one language (the page only draws it)."""
 
-    code: WarningCode
-    channel: ChannelId | None = None
-    values: dict[str, Scalar] = {}
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
-
-class StockAdvice(_Frozen):
-    """Safe weekly demand and what it supports for the planned purchase."""
-
-    safe_weekly_demand: float
-    """In the data's measure (orders or GMV): stable demand channels' baselines, paid never added."""
-    safe_weekly_units: float | None
-    """Units a week; None when GMV data has no average order value to convert it."""
-    demand_channels: tuple[ChannelId, ...]
-    """The stable channels whose baselines make the safe demand."""
-    weeks_of_cover: float | None
-    """(Stock on hand + planned order) ÷ safe weekly units; None when nothing is stable."""
-    largest_order_units: float | None
-    """Safe weekly units × (lead time + buffer) − stock on hand, never below zero."""
-    plan_fits: bool | None
-    """Whether the planned order is within the largest safe order (None if no order was planned)."""
+    verdict: str
+    warnings: tuple[str, ...]
+    build: str | None
+    cards: tuple[CardText, ...]
+    safe_demand: str
+    weeks_of_cover: str
+    largest_order: str
+    safe_from: str
+    plan: str
+    notes: tuple[str, ...]
+    caveats: tuple[str, ...]
+    """Notes about the judgement itself (too few weeks), shown beside the verdict."""
+    unit: str
 
 
-class BuildAdvice(_Frozen):
-    """When nothing is stable: the short-video channel to build first and why."""
+def describe(report: ChannelReport, lang: Language) -> ReportText:
+    """The report as the page shows it: verdict, warnings, one card per channel, stock panel, notes."""
+    stock = report.stock
+    names = ", ".join(channel_name(c, lang) for c in stock.demand_channels)
+    return ReportText(
+        verdict=verdict_sentence(report, lang),
+        warnings=tuple(warning_text(w, lang, report.measure) for w in report.warnings),
+        build=build_text(report, lang),
+        cards=tuple(_card(a, report, lang) for a in report.channels),
+        safe_demand=f"{number(stock.safe_weekly_demand, lang)} {unit(report.measure, lang)}",
+        weeks_of_cover="–" if stock.weeks_of_cover is None else number(stock.weeks_of_cover, lang),
+        largest_order="–"
+        if stock.largest_order_units is None
+        else number(stock.largest_order_units, lang, digits=0),
+        safe_from=translate("channels.safe_from", lang, channels=names)
+        if names
+        else translate("channels.safe_none", lang),
+        plan=plan_text(report, lang),
+        notes=tuple(note_text(n, lang) for n in report.notes),
+        caveats=tuple(note_text(n, lang) for n in report.notes if n.code == "short_history"),
+        unit=unit(report.measure, lang),
+    )
 
-    channel: ChannelId
-    verdict: Verdict
-    failed: tuple[Rule, ...]
-    """The tests it still fails (empty when it has no orders at all)."""
 
-
-class ChannelReport(_Frozen):
-    """The whole answer: one assessment per channel, the overall verdict, warnings and stock advice."""
-
-    window: tuple[str, ...]
-    """The weeks judged, oldest first."""
-    weeks_available: int
-    measure: Measure
-    channels: tuple[ChannelAssessment, ...]
-    total: float
-    """Window total of the non-overlapping channels (paid excluded)."""
-    has_stable_short_video: bool
-    stable_channels: tuple[ChannelId, ...]
-    warnings: tuple[ChannelWarning, ...]
-    stock: StockAdvice
-    build_first: BuildAdvice | None
-    policy: StabilityPolicy
-    plan: StockPlan
-    labels: tuple[LabelMapping, ...] = ()
-    notes: tuple[Note, ...] = ()
-
-    def channel(self, channel: ChannelId) -> ChannelAssessment:
-        """The assessment of one channel."""
-        return next(a for a in self.channels if a.channel == channel)
+def _card(a: ChannelAssessment, report: ChannelReport, lang: Language) -> CardText:
+    s = a.stats
+    title = f"{channel_name(a.channel, lang)} · {translate(f'channels.verdict.{a.verdict}', lang)}"
+    if a.verdict == "inactive":
+        return CardText(
+            channel=a.channel, verdict=a.verdict, title=title, body=translate("channels.card.no_orders", lang)
+        )
+    key = "channels.card.paid_numbers" if a.overlaps else "channels.card.numbers"
+    numbers = {
+        "mean": number(s.mean, lang),
+        "unit": unit(report.measure, lang),
+        "share": percent(s.share, lang),
+    }
+    lines = [translate(key, lang, baseline=number(s.baseline, lang), **numbers)]
+    judged = sum(p is None for p in report.peaks) if report.peaks else len(report.window)
+    if s.span_weeks < judged:
+        lines.append(translate("channels.card.since", lang, weeks=s.span_weeks))
+    if carriers := carriers_text(report, a.channel, lang):
+        lines.append(translate("channels.report_md.carriers", lang, carriers=carriers))
+    if s.top_creator:
+        share = percent(s.top_creator_share, lang)
+        lines.append(translate("channels.card.top_creator", lang, creator=s.top_creator, share=share))
+    if a.overlaps:
+        lines.append(f"*{translate('channels.paid_note', lang)}*")
+    lines.append("\n".join(f"- {check_text(c, lang)}" for c in a.checks))
+    return CardText(channel=a.channel, verdict=a.verdict, title=title, body="\n\n".join(lines))

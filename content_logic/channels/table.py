@@ -8,8 +8,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from content_logic.channels.models import CHANNELS, ChannelId, Note, WeeklySales
-from content_logic.channels.periods import read_periods, week_label
-from content_logic.channels.weekly import all_weeks, listed
+from content_logic.channels.weeks import all_weeks, listed, read_periods, week_label
 from content_logic.problems import InputError, Problem
 from content_logic.tabular import parse_number
 

@@ -2,30 +2,29 @@
 
 from __future__ import annotations
 
-import math
-
-from content_logic.channels.models import ChannelId, Measure, Note
-from content_logic.channels.report import ChannelReport, ChannelWarning, Check, Rule
+from content_logic.channels.models import ChannelId, Measure
+from content_logic.channels.result import ChannelReport, ChannelWarning, Check, Rule
+from content_logic.formatting import format_count, format_decimal, format_percent
 from content_logic.i18n import Language, translate
+from content_logic.problems import Problem
 
 _MARKS = {True: "✅", False: "❌"}
 
 
 def number(value: float, lang: Language, *, digits: int = 1) -> str:
-    """``1,234.5`` in English, ``1.234,5`` in Spanish; no trailing ``.0``."""
-    if math.isinf(value):
+    """``1,234.5`` in English, ``1.234,5`` in Spanish (the shared formatter); ``∞`` for no next best."""
+    if value == float("inf"):
         return "∞"
-    text = f"{value:,.{digits}f}"
-    if digits and text.endswith("0" * digits):
-        text = text[: -digits - 1]
-    if lang == "es":
-        text = text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
-    return text
+    return format_count(value, lang) if digits == 0 else format_decimal(value, lang, digits=digits)
 
 
-def percent(share: float | None, lang: Language) -> str:
-    """A share as a whole percentage (``41%``); ``–`` when there is no total."""
-    return "–" if share is None else f"{number(100 * share, lang, digits=0)}%"
+def percent(share: float | None, lang: Language, *, digits: int = 0) -> str:
+    """A share as a percentage (``41%``, ``41 %``); ``–`` when there is no total."""
+    return "–" if share is None else format_percent(share, lang, digits=digits)
+
+
+PERCENT_VALUES = frozenset({"share", "drop", "trend", "paid", "organic"})
+"""Warning values that are shares (0–1), shown as percentages."""
 
 
 def channel_name(channel: ChannelId | str, lang: Language) -> str:
@@ -33,17 +32,31 @@ def channel_name(channel: ChannelId | str, lang: Language) -> str:
     return translate(f"channels.name.{channel}", lang)
 
 
+def peak_name(peak: str, lang: Language) -> str:
+    """A peak's name in ``lang``: the course's peaks by their id, the seller's own as they wrote them."""
+    text = translate(f"channels.peak.{peak}", lang)
+    return peak if text.startswith("channels.peak.") else text
+
+
+def carriers_text(report: ChannelReport, channel: ChannelId, lang: Language = "en") -> str:
+    """The content types a channel's rows came through (``Video, LIVE``); ``""`` when unknown."""
+    found = dict.fromkeys(m.carrier for m in report.labels if m.channel == channel and m.carrier)
+    return ", ".join(translate(f"channels.carrier.{c}", lang) for c in found if c)
+
+
 def check_text(check: Check, lang: Language) -> str:
     """``✅ variability (CV) 0.08, stable needs ≤ 0.5`` and the like."""
     value, threshold = check.value, check.threshold
-    shown = {
-        "history": (number(value, lang, digits=0), number(threshold, lang, digits=0)),
-        "regular": (percent(value, lang), percent(threshold, lang)),
-        "steady": (number(value, lang, digits=2), number(threshold, lang, digits=2)),
-        "no_spike": (number(value, lang), number(threshold, lang)),
-        "trend": (number(value, lang), number(threshold, lang)),
-        "creators": (percent(value, lang), percent(threshold, lang)),
-    }[check.rule]
+    rule = check.rule
+    if rule in ("regular", "share", "recent", "creators"):
+        shown = (percent(value, lang), percent(threshold, lang))
+    elif rule == "trend":
+        shown = (percent(value / 100, lang, digits=1), percent(threshold / 100, lang, digits=1))
+    elif rule == "season":
+        shown = ("", "")
+    else:  # history in whole weeks, CV to two decimals, volume and spikes to one
+        digits = {"history": 0, "steady": 2}.get(rule, 1)
+        shown = (number(value, lang, digits=digits), number(threshold, lang, digits=digits))
     text = translate(f"channels.check.{check.rule}", lang, value=shown[0], threshold=shown[1])
     return f"{_MARKS[check.passed]} {text}"
 
@@ -60,18 +73,25 @@ def unit(measure: Measure, lang: Language) -> str:
 
 def warning_text(warning: ChannelWarning, lang: Language, measure: Measure) -> str:
     """The warning's sentence with its numbers."""
-    values = {k: number(v, lang) if isinstance(v, float | int) else v for k, v in warning.values.items()}
+    values = {
+        k: (
+            percent(v, lang, digits=0 if k in ("share", "drop") else 1)
+            if k in PERCENT_VALUES
+            else number(v, lang)
+        )
+        if isinstance(v, float | int)
+        else v
+        for k, v in warning.values.items()
+    }
     name = channel_name(warning.channel, lang) if warning.channel else ""
-    return translate(
-        f"channels.warning.{warning.code}", lang, channel=name, unit=unit(measure, lang), **values
-    )
+    if warning.code == "seasonal":
+        values["peaks"] = ", ".join(peak_name(p, lang) for p in str(values["peaks"]).split("|"))
+    key = f"{warning.code}_{warning.variant}" if warning.variant else warning.code
+    return translate(f"channels.warning.{key}", lang, channel=name, unit=unit(measure, lang), **values)
 
 
-def note_text(note: Note, lang: Language) -> str:
-    """A note on how the data was read, with channel ids shown as names."""
-    if "channel" in note.values:
-        values = {**note.values, "channel": channel_name(str(note.values["channel"]), lang)}
-        note = note.model_copy(update={"values": values})
+def note_text(note: Problem, lang: Language) -> str:
+    """A note on how the data was read (channel ids shown as names)."""
     return note.describe(lang)
 
 
