@@ -25,10 +25,12 @@ class Route:
 
 HOME = Route("pages/home.py", "home", "learn", "nav.home", ":material/map:")
 LESSON = Route("pages/lesson.py", "lesson", "learn", "nav.lesson", ":material/menu_book:")
+GLOSSARY = Route("pages/glossary.py", "glossary", "learn", "nav.glossary", ":material/dictionary:")
 
 ROUTES: list[Route] = [
     HOME,
     LESSON,
+    GLOSSARY,
     Route(
         "pages/channels.py",
         "channels",
