@@ -323,3 +323,25 @@ def test_ui_course_imports_nothing_that_imports_it_back() -> None:
     graph = _ui_imports()
     assert "ui.attendee" not in _reachable(graph, "ui.course")
     assert [m for m in sorted(graph) if m in _reachable(graph, m)] == [], "an import cycle among ui modules"
+
+
+def test_the_glossary_terms_a_lesson_uses_are_found_once_at_load(course_dir: Path) -> None:
+    write(
+        course_dir,
+        "en",
+        "second",
+        front=FRONT.replace("title: Read the chart", "title: Ask a Creator"),
+        order=2,
+    )
+    write(
+        course_dir,
+        "es",
+        "second",
+        front=FRONT.replace("Video is stable.", "Un creador y la tarjeta de producto."),
+        order=2,
+    )
+    write_glossaries(course_dir)
+    course = load_course(course_dir)
+    assert [t.id for t in course.terms_used("en", "second")] == ["creator"]
+    assert [t.id for t in course.terms_used("es", "second")] == ["product-card", "creator"]  # glossary order
+    assert course.terms_used("en", "first") == [] and course.terms_used("en", "missing") == []
