@@ -12,7 +12,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from content_logic.course import LESSONS_DIR, load_course
@@ -54,6 +54,7 @@ def test_find_banned(text: str, expected: list[tuple[str, str, int]]) -> None:
     ]
 
 
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])  # 2 shared cores
 @given(
     before=st.text(alphabet=" abcxyz.,\n", max_size=30),
     after=st.text(alphabet=" abcxyz.,\n", max_size=30),
