@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from content_logic.glossary import GlossaryTerm, load_glossary
+from content_logic.glossary import GlossaryTerm, load_glossary, terms_in
 from content_logic.i18n import LANGUAGES, Language
 from content_logic.lessons import (
     Lesson,
@@ -44,6 +44,9 @@ class Course(BaseModel):
     problems: list[LessonProblem]
     glossary: dict[Language, list[GlossaryTerm]] = {}
     """Each language's glossary terms, in the file's order (empty when there is no glossary file)."""
+    lesson_terms: dict[Language, dict[str, list[str]]] = {}
+    """Per language and lesson id, the ids of the glossary terms the lesson's text uses (found once at
+    load: searching 40 terms in a lesson costs milliseconds, too much for every rerun)."""
 
     def in_language(self, lang: Language) -> list[Lesson]:
         """The lessons of one language, ordered by their ``order`` field."""
@@ -66,6 +69,11 @@ class Course(BaseModel):
         lesson_id, _, item = address.partition(".")
         lesson = self.find(lang, lesson_id)
         return lesson.meta.prefills().get(item) if lesson is not None else None
+
+    def terms_used(self, lang: Language, lesson_id: str) -> list[GlossaryTerm]:
+        """The glossary terms a lesson's text and exercises use, in glossary order."""
+        wanted = set(self.lesson_terms.get(lang, {}).get(lesson_id, []))
+        return [term for term in self.glossary.get(lang, []) if term.id in wanted]
 
     def broken_files(self) -> list[str]:
         """Files that failed validation, for the notice the app shows instead of them."""
@@ -268,4 +276,16 @@ def load_course(root: Path = LESSONS_DIR) -> Course:
         glossary[lang], glossary_problems = load_glossary(root, lang)
         problems += found + duplicates + glossary_problems
     problems += _parity(root, lessons) + _glossary_parity(root, glossary)
-    return Course(lessons=lessons, problems=problems, glossary=glossary)
+    lesson_terms = {
+        lang: {
+            lesson.meta.id: [term.id for term in terms_in(_reading_text(lesson), glossary[lang])]
+            for lesson in lessons[lang]
+        }
+        for lang in LANGUAGES
+    }
+    return Course(lessons=lessons, problems=problems, glossary=glossary, lesson_terms=lesson_terms)
+
+
+def _reading_text(lesson: Lesson) -> str:
+    exercises = (f"{e.title}\n{e.prompt}\n{e.solution}" for e in lesson.meta.exercises)
+    return "\n".join([lesson.body, *exercises])

@@ -101,9 +101,19 @@ def variant_pattern(variant: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)", re.IGNORECASE)
 
 
+QUOTES = {"«": "»", "“": "”", '"': '"', "'": "'", "`": "`", "‘": "’"}
+"""A variant between quotes is mentioned, not used («nunca se llama "anuncio"», an accepted column
+header «vistas»): the glossary bans using it, not naming it."""
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    before, after = text[start - 1 : start], text[end : end + 1]
+    return bool(before) and QUOTES.get(before) == after
+
+
 def find_banned(text: str, terms: list[GlossaryTerm]) -> list[BannedUse]:
-    """Every banned variant of ``terms`` in ``text``, in reading order (composed and decomposed
-    accents alike)."""
+    """Every banned variant of ``terms`` used in ``text``, in reading order (composed and decomposed
+    accents alike; quoted mentions aside)."""
     normal = unicodedata.normalize("NFC", text)
     found = [
         BannedUse(
@@ -115,6 +125,7 @@ def find_banned(text: str, terms: list[GlossaryTerm]) -> list[BannedUse]:
         for term in terms
         for variant in term.banned
         for match in variant_pattern(variant).finditer(normal)
+        if not _quoted(normal, match.start(), match.end())
     ]
     return sorted(found, key=lambda use: (use.line, use.term_id, use.variant))
 

@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from content_logic.glossary import terms_in
 from content_logic.lessons import score_quiz
 from ui import lesson_view
 from ui.attendee import save_progress
@@ -114,7 +113,7 @@ if calculator is not None:
         icon=":material/calculate:",
     )
 
-lesson_view.glossary_links(terms_in(lesson.body, course().glossary.get(lang, [])))
+lesson_view.glossary_links(course().terms_used(lang, meta.id))
 
 position = ids.index(lesson_id)
 previous_col, next_col = st.columns(2)

@@ -288,3 +288,60 @@ def test_glossary_problems_name_the_file_and_entry(course_dir: Path, es: str, ex
     write_glossaries(course_dir, es=es)
     messages = [str(p) for p in load_course(course_dir).problems]
     assert any(m.startswith(expected) for m in messages), messages
+
+
+def _ui_imports() -> dict[str, set[str]]:
+    """Each ``ui`` module and the ``ui`` modules it imports, at the top or inside a function."""
+    import ast
+
+    modules = {f"ui.{p.stem}": p for p in (ROOT / "ui").glob("*.py") if p.stem != "__init__"}
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        found: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                found |= {node.module, *(f"{node.module}.{alias.name}" for alias in node.names)}
+            elif isinstance(node, ast.Import):
+                found |= {alias.name for alias in node.names}
+        graph[name] = {module for module in found if module in modules and module != name}
+    return graph
+
+
+def _reachable(graph: dict[str, set[str]], start: str) -> set[str]:
+    seen: set[str] = set()
+    todo = list(graph[start])
+    while todo:
+        module = todo.pop()
+        if module not in seen:
+            seen.add(module)
+            todo += graph[module]
+    return seen
+
+
+def test_ui_course_imports_nothing_that_imports_it_back() -> None:
+    """Issue 10: ``ui.attendee`` ↔ ``ui.course`` was a cycle; the course side now knows no workshop."""
+    graph = _ui_imports()
+    assert "ui.attendee" not in _reachable(graph, "ui.course")
+    assert [m for m in sorted(graph) if m in _reachable(graph, m)] == [], "an import cycle among ui modules"
+
+
+def test_the_glossary_terms_a_lesson_uses_are_found_once_at_load(course_dir: Path) -> None:
+    write(
+        course_dir,
+        "en",
+        "second",
+        front=FRONT.replace("title: Read the chart", "title: Ask a Creator"),
+        order=2,
+    )
+    write(
+        course_dir,
+        "es",
+        "second",
+        front=FRONT.replace("Video is stable.", "Un creador y la tarjeta de producto."),
+        order=2,
+    )
+    write_glossaries(course_dir)
+    course = load_course(course_dir)
+    assert [t.id for t in course.terms_used("en", "second")] == ["creator"]
+    assert [t.id for t in course.terms_used("es", "second")] == ["product-card", "creator"]  # glossary order
+    assert course.terms_used("en", "first") == [] and course.terms_used("en", "missing") == []

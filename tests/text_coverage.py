@@ -78,6 +78,9 @@ def lesson_texts(course: Course, lang: Language) -> Iterator[str]:
             yield from (exercise.title, exercise.prompt, exercise.solution)
         for source in meta.sources:
             yield from (source.label, source.url or "")
+        for task in meta.prefills().values():  # the file a calculator opens: its name and its cells
+            yield from (task.title, task.prefill.filename)
+            yield from re.split(r"[,;\t\n]", task.prefill.data)
         for slide in lesson.slides:
             yield from (slide.title, slide.body, slide.notes)
         yield from lesson.notes
