@@ -107,6 +107,7 @@ PINNED_ELSEWHERE = {
     "content_logic/strings/es: channels.name.paid",
     "content_logic/strings/es: channels.paid_note",
     "content_logic/strings/es: channels.overall.no",
+    "content_logic/strings/es: channels.overall.yes",
     "content_logic/strings/es: room.field.channels.has_stable_short_video",
     "content_logic/strings/es: room.field.funnel.bottlenecks",
     "content_logic/strings/es: room.field.funnel.videos",
