@@ -6,11 +6,33 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
+from content_logic.course_parity import glossary_parity, lesson_parity
+from content_logic.glossary import GlossaryTerm, load_glossary, terms_in
 from content_logic.i18n import LANGUAGES, Language
-from content_logic.lessons import Lesson, LessonFileError, LessonProblem, parse_lesson
+from content_logic.lessons import (
+    Lesson,
+    LessonFileError,
+    LessonProblem,
+    PrefilledTask,
+    parse_lesson,
+)
 
 LESSONS_DIR = Path(__file__).resolve().parent.parent / "lessons"
 """Where the app finds ``en/`` and ``es/``; one markdown file per lesson in each."""
+
+
+class CourseTime(BaseModel):
+    """The minutes of a set of lessons, split the way each lesson declares them."""
+
+    model_config = ConfigDict(frozen=True)
+
+    teaching: int
+    exercises: int
+
+    @property
+    def total(self) -> int:
+        """Teaching plus exercise time."""
+        return self.teaching + self.exercises
 
 
 class Course(BaseModel):
@@ -20,14 +42,38 @@ class Course(BaseModel):
 
     lessons: dict[Language, list[Lesson]]
     problems: list[LessonProblem]
+    glossary: dict[Language, list[GlossaryTerm]] = {}
+    """Each language's glossary terms, in the file's order (empty when there is no glossary file)."""
+    lesson_terms: dict[Language, dict[str, list[str]]] = {}
+    """Per language and lesson id, the ids of the glossary terms the lesson's text uses (found once at
+    load: searching 40 terms in a lesson costs milliseconds, too much for every rerun)."""
 
     def in_language(self, lang: Language) -> list[Lesson]:
         """The lessons of one language, ordered by their ``order`` field."""
         return self.lessons.get(lang, [])
 
+    def time(self, lang: Language) -> CourseTime:
+        """The whole course's minutes in one language: teaching and exercises."""
+        lessons = self.in_language(lang)
+        return CourseTime(
+            teaching=sum(l.meta.minutes.teaching for l in lessons),
+            exercises=sum(l.meta.minutes.exercises for l in lessons),
+        )
+
     def find(self, lang: Language, lesson_id: str) -> Lesson | None:
         """The lesson with this id in this language, if it loaded."""
         return next((l for l in self.in_language(lang) if l.meta.id == lesson_id), None)
+
+    def prefilled_task(self, lang: Language, address: str) -> PrefilledTask | None:
+        """The task whose file ``<lesson-id>.<exercise-id>`` (or ``<lesson-id>.quiz-<n>``) names."""
+        lesson_id, _, item = address.partition(".")
+        lesson = self.find(lang, lesson_id)
+        return lesson.meta.prefills().get(item) if lesson is not None else None
+
+    def terms_used(self, lang: Language, lesson_id: str) -> list[GlossaryTerm]:
+        """The glossary terms a lesson's text and exercises use, in glossary order."""
+        wanted = set(self.lesson_terms.get(lang, {}).get(lesson_id, []))
+        return [term for term in self.glossary.get(lang, []) if term.id in wanted]
 
     def broken_files(self) -> list[str]:
         """Files that failed validation, for the notice the app shows instead of them."""
@@ -97,63 +143,28 @@ def _unique(lang: Language, lessons: list[Lesson]) -> tuple[list[Lesson], list[L
     return sorted(kept, key=lambda l: (l.meta.order, l.meta.id)), problems
 
 
-def _parity(root: Path, by_lang: dict[Language, list[Lesson]]) -> list[LessonProblem]:
-    problems: list[LessonProblem] = []
-    files = {lang: {p.stem for p in (root / lang).glob("*.md")} for lang in LANGUAGES}
-    for lang in LANGUAGES:
-        for other in LANGUAGES:
-            for stem in sorted(files[lang] - files[other]):
-                problems.append(
-                    LessonProblem(
-                        file=f"{root.name}/{lang}/{stem}.md",
-                        field="id",
-                        message=f"exists in '{lang}' but not in '{other}': add {root.name}/{other}/{stem}.md",
-                    )
-                )
-    reference = {l.meta.id: l for l in by_lang.get(LANGUAGES[0], [])}
-    for lang in LANGUAGES[1:]:
-        for lesson in by_lang.get(lang, []):
-            twin = reference.get(lesson.meta.id)
-            if twin is None:
-                continue
-            problems.extend(_same_shape(twin, lesson))
-    return problems
-
-
-def _same_shape(reference: Lesson, lesson: Lesson) -> list[LessonProblem]:
-    ref, meta = reference.meta, lesson.meta
-
-    def problem(field: str, message: str) -> LessonProblem:
-        return LessonProblem(file=lesson.source, field=field, message=message)
-
-    if len(ref.quiz) != len(meta.quiz):
-        return [problem("quiz", f"has {len(meta.quiz)} questions; {reference.source} has {len(ref.quiz)}")]
-    found = []
-    for number, (a, b) in enumerate(zip(ref.quiz, meta.quiz, strict=True), start=1):
-        if len(a.options) != len(b.options) or a.answer != b.answer:
-            found.append(
-                problem(
-                    f"quiz[{number}]",
-                    f"has {len(b.options)} options with answer {b.answer}; {reference.source} "
-                    f"has {len(a.options)} options with answer {a.answer}",
-                )
-            )
-    for field in ("order", "calculator"):
-        if getattr(ref, field) != getattr(meta, field):
-            found.append(
-                problem(field, f"is {getattr(meta, field)!r}; {reference.source} has {getattr(ref, field)!r}")
-            )
-    return found
-
-
 def load_course(root: Path = LESSONS_DIR) -> Course:
     """Load every lesson under ``root/<lang>/``; a broken file becomes a problem, never an exception."""
     lessons: dict[Language, list[Lesson]] = {}
+    glossary: dict[Language, list[GlossaryTerm]] = {}
     problems: list[LessonProblem] = []
     for lang in LANGUAGES:
         loaded, found = _load_language(root, lang)
         kept, duplicates = _unique(lang, loaded)
         lessons[lang] = kept
-        problems += found + duplicates
-    problems += _parity(root, lessons)
-    return Course(lessons=lessons, problems=problems)
+        glossary[lang], glossary_problems = load_glossary(root, lang)
+        problems += found + duplicates + glossary_problems
+    problems += lesson_parity(root, lessons) + glossary_parity(root, glossary)
+    lesson_terms = {
+        lang: {
+            lesson.meta.id: [term.id for term in terms_in(_reading_text(lesson), glossary[lang])]
+            for lesson in lessons[lang]
+        }
+        for lang in LANGUAGES
+    }
+    return Course(lessons=lessons, problems=problems, glossary=glossary, lesson_terms=lesson_terms)
+
+
+def _reading_text(lesson: Lesson) -> str:
+    exercises = (f"{e.title}\n{e.prompt}\n{e.solution}" for e in lesson.meta.exercises)
+    return "\n".join([lesson.body, *exercises])

@@ -4,6 +4,7 @@ import streamlit as st
 
 from content_logic.channels import assess, describe, inputs_from_json, inputs_to_json, room_summary
 from ui import channels_inputs, channels_state, channels_view
+from ui.exercise import prefilled_file
 from ui.i18n import current_language, t
 from ui.share import calculator_sharing, restore_saved_inputs
 from ui.shell import require_app_shell
@@ -13,6 +14,9 @@ require_app_shell()
 lang = current_language()
 restore_saved_inputs("channels", lambda saved: channels_state.restore_inputs(inputs_from_json(saved)))
 channels_state.init_state()
+# A lesson exercise's link (issue 14, course-code): its file is read as if uploaded, once.
+if (exercise_file := prefilled_file("channels")) is not None:
+    channels_state.use_file(*exercise_file)
 
 st.title(t("channels.title"))
 st.caption(t("channels.intro"))

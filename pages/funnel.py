@@ -6,6 +6,7 @@ import streamlit as st
 from content_logic.funnel import inputs_to_json, room_summary
 from content_logic.problems import InputError
 from ui import funnel_state as state
+from ui.exercise import prefilled_file
 from ui.funnel_inputs import (
     batch_source,
     benchmark_editor,
@@ -26,6 +27,9 @@ require_app_shell()
 lang = current_language()
 restore_saved_inputs("funnel", state.restore)
 state.init_state()
+# A lesson exercise's link (issue 14, course-code): its file is read as if uploaded, once.
+if (exercise_file := prefilled_file("funnel")) is not None:
+    state.use_file(*exercise_file)
 
 st.title(t("funnel.title"))
 st.markdown(t("funnel.intro"))

@@ -20,13 +20,28 @@ st.markdown(t("home.intro"))
 broken_lessons_notice(course())
 
 st.header(t("home.lessons_header"))
+whole = course().time(lang)
+if whole.exercises:
+    st.caption(t("home.course_time", total=whole.total, teaching=whole.teaching, exercises=whole.exercises))
+else:
+    st.caption(t("home.course_minutes", total=whole.total))
 for lesson in lessons:
     meta = lesson.meta
     done = progress(meta.id)
     score = score_quiz(meta.quiz, done["answers"])
     with st.container(border=True, key=f"home_lesson_{meta.id}"):
         st.subheader(f"{meta.order}. {meta.title}")
-        status = [t("home.minutes", minutes=meta.minutes)]
+        minutes = meta.minutes
+        status = [
+            t(
+                "home.minutes_split",
+                total=minutes.total,
+                teaching=minutes.teaching,
+                exercises=minutes.exercises,
+            )
+            if minutes.exercises
+            else t("home.minutes", minutes=minutes.total)
+        ]
         status.append(t("home.read") if done["read"] else t("home.not_read"))
         status.append(t("home.quiz_score", correct=score.correct, total=score.total))
         st.caption(" · ".join(status))

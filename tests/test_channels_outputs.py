@@ -67,7 +67,7 @@ def test_check_sentences_carry_number_and_threshold(check: Check, lang: str, tex
 
 def test_verdict_sentences() -> None:
     assert verdict_sentence(CARLA, "en") == (
-        "**Yes: you have a stable short-video channel (Self-video).** "
+        "**Yes: you have a stable short-video channel (Own video).** "
         "You may stock up, planning on about 38 orders a week."
     )
     trap = assess_channels(demo_sales("stock_up_trap"))
@@ -80,7 +80,7 @@ def test_verdict_sentences() -> None:
 def test_build_first_text_says_why_and_how() -> None:
     shelf = assess_channels(demo_sales("shelf_logic"))
     assert build_text(shelf, "en") == (
-        "**Build Self-video first.** It is the closest to stable; what it still lacks: orders missing in some "
+        "**Build Own video first.** It is the closest to stable; what it still lacks: orders missing in some "
         "weeks, high variability, too few orders a week, too small a share of the shop. Post short videos on a "
         "steady schedule and keep making more of the ones that sell."
     )

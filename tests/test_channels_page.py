@@ -27,7 +27,7 @@ def cards(at: AppTest) -> dict[str, str]:
         c: next(
             str(m.value) for m in at.markdown if str(m.value).startswith("#### ") and name in str(m.value)
         )
-        for c, name in (("self_video", "Self-video"), ("influencer", "Creators"), ("paid", "Paid"))
+        for c, name in (("self_video", "Own video"), ("influencer", "Creators"), ("paid", "Paid"))
     }
 
 
@@ -77,7 +77,7 @@ def test_chart_marks_stable_channels_and_shades_the_window(app: Make) -> None:
     at = app(page=PAGE)
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     names = [trace["name"] for trace in spec["data"]]
-    assert names == ["Self-video ✓ stable", "Creators", "Paid (GMV Max)", "Product card"]
+    assert names == ["Own video ✓ stable", "Creators", "Paid (GMV Max)", "Product card"]
     assert [trace["line"]["width"] for trace in spec["data"]] == [4, 1.5, 1.5, 1.5]
     assert [trace["line"]["dash"] for trace in spec["data"]] == ["solid", "solid", "dot", "solid"]  # overlaps
     (shade,) = spec["layout"]["shapes"]
@@ -200,21 +200,21 @@ def test_thresholds_are_editable_and_contradictions_explained(app: Make) -> None
     at.run()
     assert not at.exception
     at.number_input(key="channels_policy_max_cv_stable").set_value(0.05).run()
-    assert cards(at)["self_video"].startswith("#### 🌱 Self-video · Emerging")
+    assert cards(at)["self_video"].startswith("#### 🌱 Own video · Emerging")
     at.session_state["channels_rules"] = False  # closed: its inputs are not drawn, their values stay
     at.run()
-    assert cards(at)["self_video"].startswith("#### 🌱 Self-video · Emerging")
+    assert cards(at)["self_video"].startswith("#### 🌱 Own video · Emerging")
     at.switch_page("pages/home.py").run()
     at.switch_page(PAGE).run()
-    assert cards(at)["self_video"].startswith("#### 🌱 Self-video · Emerging")
+    assert cards(at)["self_video"].startswith("#### 🌱 Own video · Emerging")
     at.session_state["channels_rules"] = True
     at.run()
     at.number_input(key="channels_policy_max_cv_stable").set_value(2.0).run()
     assert "volatile (1.0) can't be below the CV allowed for stable (2.0)" in at.error[0].value
-    assert cards(at)["self_video"].startswith("#### ✅ Self-video · Stable")  # the defaults meanwhile
+    assert cards(at)["self_video"].startswith("#### ✅ Own video · Stable")  # the defaults meanwhile
     at.button(key="channels_policy_reset").click().run()
     assert not at.error
-    assert cards(at)["self_video"].startswith("#### ✅ Self-video · Stable")
+    assert cards(at)["self_video"].startswith("#### ✅ Own video · Stable")
 
 
 def test_downloads_are_offered(app: Make) -> None:
@@ -329,5 +329,5 @@ def test_volume_share_and_recent_drop_rules_are_shown_and_editable(app: Make) ->
     assert shown["channels_policy_max_recent_drop"] == 0.3
     assert shown["channels_policy_recent_weeks"] == 2
     at.number_input(key="channels_policy_min_weekly_orders").set_value(50.0).run()
-    assert cards(at)["self_video"].startswith("#### 🌱 Self-video · Emerging")  # 40.8 a week is under 50
+    assert cards(at)["self_video"].startswith("#### 🌱 Own video · Emerging")  # 40.8 a week is under 50
     assert "❌ volume: 40.8 orders a week (stable needs at least 50)" in cards(at)["self_video"]

@@ -83,7 +83,7 @@ def test_closed_polls_move_to_recent(store: WorkshopStore) -> None:
 @pytest.mark.parametrize(
     ("value", "lang", "expected"),
     [
-        ("self_video", "en", "Self-video"),
+        ("self_video", "en", "Own video"),
         ("product_card", "es", "Tarjeta de producto"),
         ("stable", "en", "Stable"),
         ("founder_oversight", "en", "Founder oversight of content"),

@@ -41,8 +41,8 @@ FUNNEL = {"bottleneck": "retention", "bottlenecks": {"attention": 0, "retention"
             "en",
             [
                 ("Stable short-video channel", "yes"),
-                ("Stable channels", "Self-video, Product card"),
-                ("Verdict per channel", "Self-video: Stable; Creators: Volatile"),
+                ("Stable channels", "Own video, Product card"),
+                ("Verdict per channel", "Own video: Stable; Creators: Volatile"),
                 ("Warnings", "one-off spike, one creator dominates"),
                 ("Safe weekly demand (orders)", "1,238.4"),
             ],
@@ -52,7 +52,7 @@ FUNNEL = {"bottleneck": "retention", "bottlenecks": {"attention": 0, "retention"
             CHANNELS,
             "es",
             [
-                ("Canal de vídeo corto estable", "sí"),
+                ("Canal de video corto estable", "sí"),
                 ("Canales estables", "Video propio, Tarjeta de producto"),
                 ("Veredicto por canal", "Video propio: Estable; Creadores: Volátil"),
                 ("Avisos", "pico puntual, un creador lo acapara todo"),
@@ -76,8 +76,8 @@ FUNNEL = {"bottleneck": "retention", "bottlenecks": {"attention": 0, "retention"
             "es",
             [
                 ("Cuello de botella", "Retención"),
-                ("Vídeos por cuello de botella", "Retención: 2"),
-                ("Vídeos analizados", "3"),
+                ("Videos por cuello de botella", "Retención: 2"),
+                ("Videos analizados", "3"),
             ],
         ),
         (

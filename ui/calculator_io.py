@@ -181,6 +181,13 @@ def file_upload(
     return kept
 
 
+def keep_file(key: str, name: str, data: bytes) -> KeptFile:
+    """Keep ``data`` as the file in use, as if uploaded (a lesson exercise's file); call before the
+    uploader is drawn, then read it as an upload's ``on_file`` would."""
+    kept = ss[_file_key(key)] = KeptFile(name, data, f"given:{hashlib.sha256(data).hexdigest()}")
+    return kept
+
+
 def kept_file(key: str) -> KeptFile | None:
     """The file in use, without drawing the uploader."""
     kept: KeptFile | None = ss.get(_file_key(key))

@@ -173,6 +173,11 @@ def file_changed(kept: io.KeptFile | None) -> None:
     read_upload()
 
 
+def use_file(data: bytes, name: str) -> None:
+    """A lesson exercise's file, kept and read exactly as an upload."""
+    file_changed(io.keep_file(UPLOAD_KEY, name, data))
+
+
 def read_upload() -> tuple[UnmappedLabel, ...]:
     """Read the file in use with the user's label choices, once per file and mapping; a usable
     reading replaces the table. Returns the labels the vocabulary didn't know."""

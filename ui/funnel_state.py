@@ -25,7 +25,7 @@ from content_logic.funnel import (
 )
 from content_logic.i18n import Language
 from content_logic.problems import InputError, Problem
-from ui.calculator_io import current_mapping, kept_file, replace_table, table_rows
+from ui.calculator_io import current_mapping, keep_file, kept_file, replace_table, table_rows
 
 MODE_KEY = "funnel_mode"
 SINGLE_FIELDS: tuple[str, ...] = (
@@ -228,6 +228,13 @@ def batch_run(inputs: FunnelInputs, lang: Language) -> BatchRun | None:
         saved = _with_options(FunnelInputs(mode="batch", source="upload", videos=restored), options)
         return BatchRun(assess(saved), saved, key=f"restored:{options}")
     return table_run(json.dumps(list(inputs.table_rows), default=str), options)
+
+
+def use_file(data: bytes, name: str) -> None:
+    """A lesson exercise's file, kept as the batch's upload (before the widgets are drawn)."""
+    keep_file(UPLOAD_KEY, name, data)
+    forget_restored()
+    st.session_state[MODE_KEY], st.session_state[SOURCE_KEY] = "batch", "upload"
 
 
 def forget_restored(_: object = None) -> None:

@@ -43,7 +43,7 @@ def test_a_seller_uploads_a_csv_on_a_phone_and_sees_the_verdict(
 ) -> None:
     _open(page, f"{server.url}/channels?lang=en")
     verdict = by_key(page, "channels_verdict")
-    expect(verdict).to_contain_text("Yes: you have a stable short-video channel (Self-video)")  # Carla's demo
+    expect(verdict).to_contain_text("Yes: you have a stable short-video channel (Own video)")  # Carla's demo
 
     trap = tmp_path / "tiktok-export.csv"
     trap.write_text(TRAP, encoding="utf-8")
@@ -62,7 +62,7 @@ def test_a_seller_uploads_a_csv_on_a_phone_and_sees_the_verdict(
     steady = tmp_path / "weekly.csv"
     steady.write_text(STEADY, encoding="utf-8")
     _upload(page, steady)
-    expect(verdict).to_contain_text("Yes: you have a stable short-video channel (Self-video)")
+    expect(verdict).to_contain_text("Yes: you have a stable short-video channel (Own video)")
     expect(verdict).to_contain_text(
         "Creators: the week 2026-W03 had 150 orders (96% of the channel's total), 37.5× its next best week (4)."
     )
@@ -119,7 +119,7 @@ def test_a_seller_center_xlsx_with_a_title_row_is_read_and_mapped_on_a_phone(
     _upload(page, seller_center_xlsx(tmp_path / "seller-center.xlsx"))
     verdict = by_key(page, "channels_verdict")
     # own video 42 a week and creators 14 a week, both steady: stable; the product card is upside
-    expect(verdict).to_contain_text("Yes: you have a stable short-video channel (Self-video, Creators)")
+    expect(verdict).to_contain_text("Yes: you have a stable short-video channel (Own video, Creators)")
     expect(verdict).to_contain_text("planning on about 56 orders a week")
     mapping = page.get_by_text("Treat “Partner” (56 rows in column “Source”) as", exact=False)
     expect(mapping).to_be_visible()
