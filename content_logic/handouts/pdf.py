@@ -46,6 +46,7 @@ class PageStyle(BaseModel):
 
 
 STYLE = PageStyle()
+_SINGLE_STARS = re.compile(r"(?<!\*)\*([^*\s][^*]*)\*(?!\*)")
 _MARKS = re.compile(r"(\*\*[^*]+\*\*|\*[^*\s][^*]*\*|_[^_\s][^_]*_)")
 
 
@@ -124,12 +125,16 @@ def _table(pdf: FPDF, block: Table) -> None:
     pdf.set_font(FAMILY, "", STYLE.body_size - 1)
     heading = FontFace(emphasis="BOLD", fill_color=(235, 235, 235))
     with pdf.table(
-        line_height=STYLE.line_height - 0.6, text_align="LEFT", headings_style=heading, padding=1
+        line_height=STYLE.line_height - 0.6,
+        text_align="LEFT",
+        headings_style=heading,
+        padding=1,
+        markdown=True,  # fpdf2's marks: **bold** as in the lesson; single-star italics dropped below
     ) as table:
         for cells in [block.header, *block.rows]:
             row = table.row()
             for cell in cells:
-                row.cell(cell)
+                row.cell(_SINGLE_STARS.sub(r"\1", cell).replace("--", "\u2013"))
     pdf.ln(3)
 
 
