@@ -121,12 +121,14 @@ def markdown_blocks(text: str, *, style: Literal["body", "note"] = "body") -> li
 
     while index < len(lines):
         line = lines[index]
-        heading = re.match(r"^(#{2,4})\s+(.*)$", line)
+        heading = re.match(r"^(#{1,4})\s+(.*)$", line)
         if not line.strip():
             flush()
         elif heading:
             flush()
-            blocks.append(Heading(text=inline_text(heading.group(2)), level=min(len(heading.group(1)), 3)))
+            blocks.append(
+                Heading(text=inline_text(heading.group(2)), level=min(max(len(heading.group(1)), 2), 3))
+            )
         elif line.lstrip().startswith("|") and index + 1 < len(lines) and _TABLE_RULE.match(lines[index + 1]):
             flush()
             header, index = _cells(line), index + 2

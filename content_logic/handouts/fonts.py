@@ -8,6 +8,7 @@ Latin-1 encoding and no way to embed, so it is never a fallback.
 from __future__ import annotations
 
 import hashlib
+import re
 import tempfile
 from functools import cache
 from pathlib import Path
@@ -36,9 +37,25 @@ PRINTED_CHARACTERS: tuple[tuple[int, int], ...] = (
     (0x2212, 0x2212),  # minus sign
     (0x2248, 0x2248),  # almost equal
     (0x2264, 0x2265),  # at most, at least
-    (0x2713, 0x2717),  # check and cross marks
+    (0x2022, 0x2022),  # bullet
+    (0x25A0, 0x25CF),  # squares, triangles and circles that mark statuses
+    (0x2600, 0x27BF),  # symbols and dingbats: ⚠ ✓ ✔ ✗ ✘ ★ (those DejaVu has)
 )
 """The characters handouts print: a font cut to these parses in milliseconds instead of ~0.2 s a face."""
+
+
+EMOJI_AS_TEXT: dict[str, str] = {
+    "\u2705": "\u2713",  # ✅ → ✓
+    "\u274c": "\u2717",  # ❌ → ✗
+    "\u2714\ufe0f": "\u2714",
+    "\U0001f534": "\u25cf",  # 🔴 → ●
+    "\U0001f7e0": "\u25cf",  # 🟠 → ●
+    "\U0001f7e1": "\u25cf",  # 🟡 → ●
+    "\U0001f7e2": "\u25cb",  # 🟢 → ○
+    "\u2b50": "\u2605",  # ⭐ → ★
+    "\ufe0f": "",  # emoji presentation selector: the plain glyph prints instead
+}
+"""Colour emoji the app's texts use, as the nearest glyph DejaVu Sans has (a PDF embeds no emoji font)."""
 
 
 class FontFiles(BaseModel):
@@ -105,3 +122,23 @@ def embeddable_fonts() -> FontFiles:
             partial.replace(target)  # atomic: another process never reads a half-written face
         cut[style] = target
     return FontFiles(styles=cut)
+
+
+@cache
+def _printable_codes() -> frozenset[int]:
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(str(embeddable_fonts().styles[""]), lazy=True)
+    return frozenset(font.getBestCmap())
+
+
+_EMOJI = re.compile("|".join(sorted(map(re.escape, EMOJI_AS_TEXT), key=len, reverse=True)))
+
+
+def printable(text: str) -> str:
+    """The text with emoji as their nearest glyph and characters the font lacks dropped (never a box)."""
+    text = _EMOJI.sub(lambda match: EMOJI_AS_TEXT[match.group(0)], text)
+    codes = _printable_codes()
+    if all(ord(char) in codes or char in "\n\r\t" for char in text):
+        return text
+    return "".join(char for char in text if ord(char) in codes or char in "\n\r\t")

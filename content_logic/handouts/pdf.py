@@ -21,7 +21,7 @@ from content_logic.handouts.blocks import (
     Table,
 )
 from content_logic.handouts.charts import draw_figure
-from content_logic.handouts.fonts import FAMILY, embeddable_fonts
+from content_logic.handouts.fonts import FAMILY, embeddable_fonts, printable
 
 
 class PageStyle(BaseModel):
@@ -52,6 +52,10 @@ _MARKS = re.compile(r"(\*\*[^*]+\*\*|\*[^*\s][^*]*\*|_[^_\s][^_]*_)")
 
 class _Pdf(FPDF):
     footer_text = ""
+
+    def normalize_text(self, text: str) -> str:
+        """Every string fpdf2 prints passes here: emoji become glyphs the embedded font has."""
+        return super().normalize_text(printable(text))
 
     def footer(self) -> None:
         self.set_y(-12)
