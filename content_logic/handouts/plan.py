@@ -92,7 +92,10 @@ def plan_handout(document: PlanDocument) -> Handout:
         header = [_t(lang, "lessons_header"), _t(lang, "read"), translate("handout.quiz", lang)]
         blocks.append(Table(header=header, rows=rows))
     for section in document.sections:
-        blocks += [PageBreak(), Heading(text=calculator_name(section.calculator, lang), level=1)]
+        title, _, rest = section.summary_markdown.partition("\n")
+        if not title.startswith("# "):  # the summary's own title names the calculator better
+            title, rest = f"# {calculator_name(section.calculator, lang)}", section.summary_markdown
+        blocks += [PageBreak(), Heading(text=title[2:].strip(), level=1)]
         blocks += [Figure(figure=figure) for figure in section.figures]
-        blocks += markdown_blocks(section.summary_markdown)
+        blocks += markdown_blocks(rest)
     return Handout(title=_t(lang, "cover_title"), lang=lang, footer=_t(lang, "footer"), blocks=blocks)
