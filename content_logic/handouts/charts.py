@@ -114,7 +114,11 @@ def _cartesian(pdf: FPDF, figure: Mapping[str, Any], x: float, y: float, w: floa
                 categories.append(str(value))
     values = [_number(v) for t in traces for v in (t.get("x" if horizontal else "y") or [])]
     value_axis = _get(layout, "xaxis" if horizontal else "yaxis") or {}
-    top = _nice(max(values + [0.0]) * 1.05)
+    highest = max(values + [0.0])
+    whole = all(float(v).is_integer() for v in values)
+    top = (
+        4.0 * math.ceil(highest / 4) if whole and 0 < highest <= 20 else _nice(highest * 1.05)
+    )  # whole ticks
     if isinstance(value_axis.get("range"), Sequence):
         top = _number(value_axis["range"][1]) or top
     names = [str(t["name"]) for t in traces if t.get("name") and layout.get("showlegend", True)]
@@ -320,4 +324,5 @@ def draw_figure(
         _cartesian(pdf, figure, x, y, w, h)
     pdf.set_text_color(0, 0, 0)
     pdf.set_draw_color(0, 0, 0)
+    pdf.set_fill_color(255, 255, 255)  # tables fill their cells with the current colour: never a chart's
     pdf.set_line_width(0.2)

@@ -127,6 +127,7 @@ def _items(pdf: FPDF, block: Items) -> None:
 
 def _table(pdf: FPDF, block: Table) -> None:
     pdf.set_font(FAMILY, "", STYLE.body_size - 1)
+    pdf.set_fill_color(255, 255, 255)
     heading = FontFace(emphasis="BOLD", fill_color=(235, 235, 235))
     with pdf.table(
         line_height=STYLE.line_height - 0.6,
@@ -155,6 +156,7 @@ def _qr(pdf: FPDF, block: QrCode) -> None:
         for col_number, dark in enumerate(row):
             if dark:
                 pdf.rect(left + col_number * module, top + row_number * module, module, module, style="F")
+    pdf.set_fill_color(255, 255, 255)
     pdf.set_y(top + size + 2)
     pdf.set_font(FAMILY, "", STYLE.body_size - 2)
     pdf.multi_cell(0, 4, f"{block.caption}\n{block.url}".strip(), new_x="LMARGIN", new_y="NEXT")
