@@ -52,9 +52,7 @@ def main() -> None:
         assert one is not None
         lesson = seconds(partial(render_pdf, one))
         whole = seconds(partial(render_pdf, course_handout(course, lang, edition="attendee")))
-        print(
-            f"course PDFs ({lang}): one lesson (instructor) {lesson:.2f} s, whole course {whole:.2f} s (cached)"
-        )
+        print(f"course PDFs ({lang}): one lesson (instructor) {lesson:.2f} s, whole course {whole:.2f} s")
 
 
 if __name__ == "__main__":
