@@ -48,3 +48,17 @@ def test_a_failed_quiz_sends_the_lesson_back(app: App) -> None:
     )
     assert _steps(at)[0] == f"**1. {first}**"
     assert f"{lesson.meta.title}: not read, quiz 0 of {len(lesson.meta.quiz)}" in at.markdown[-1].value
+
+
+@pytest.mark.parametrize("calculator", ["channels", "team", "funnel"])
+def test_a_calculator_run_in_this_session_shows_on_the_plan(app: App, calculator: str) -> None:
+    at = app(lang="es", page=f"pages/{calculator}.py")
+    assert not at.exception
+    at.switch_page(PLAN_PAGE).run()
+    assert not at.exception
+    assert len(at.get("plotly_chart")) >= 1
+    not_run = translate(
+        "plan.step.run_calculator", "es", calculator=translate(f"{calculator}.nav_title", "es")
+    )
+    assert all(not_run not in step for step in _steps(at))
+    assert at.caption.values.count(translate("plan.not_run", "es")) == 2

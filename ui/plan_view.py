@@ -63,11 +63,11 @@ def steps(plan: ActionPlan, lang: Language) -> None:
         text = step_text(step, lang, titles)
         with st.container(border=True, key=f"plan_step_{number}"):
             st.markdown(f"**{number}. {text.title}**")
-            st.caption(text.why)
+            st.caption(f"{text.why} {t('plan.reread', lesson=text.lesson)}")
             if step.lesson_id in titles:
-                st.page_link(
+                st.page_link(  # a short label: page links don't wrap, and lesson titles overflow a phone
                     LESSON.file,
-                    label=t("plan.reread", lesson=text.lesson),
+                    label=t("plan.open_lesson"),
                     icon=":material/menu_book:",
                     query_params={"lesson": step.lesson_id},
                 )
