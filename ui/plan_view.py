@@ -95,7 +95,7 @@ def results(assessed: list[Assessed], failed: list[str], lang: Language) -> None
                 st.plotly_chart(
                     figure, key=f"plan_chart_{calculator}_{number}", config={"displayModeBar": False}
                 )
-            with st.expander(t("plan.results_header")):
+            with st.expander(t("plan.full_summary")):
                 st.markdown(found.markdown)
 
 
