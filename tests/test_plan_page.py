@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from content_logic.course import LESSONS_DIR, load_course
+from content_logic.handouts import fonts
 from content_logic.i18n import LANGUAGES, Language, translate
 
 COURSE = load_course(LESSONS_DIR)
@@ -62,3 +64,16 @@ def test_a_calculator_run_in_this_session_shows_on_the_plan(app: App, calculator
     )
     assert all(not_run not in step for step in _steps(at))
     assert at.caption.values.count(translate("plan.not_run", "es")) == 2
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_without_the_font_the_pages_say_what_to_install(
+    app: App, lang: Language, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(fonts, "FONT_DIRS", (tmp_path,))
+    at = app(lang=lang, page=PLAN_PAGE)
+    assert not at.exception
+    assert not at.get("download_button")
+    assert [w.value for w in at.warning] == [translate("plan.unavailable", lang)]
+    at.switch_page("pages/lesson.py").run()
+    assert [w.value for w in at.warning] == [translate("handout.unavailable", lang)]

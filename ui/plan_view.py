@@ -8,6 +8,7 @@ from functools import partial
 import streamlit as st
 
 from content_logic.handouts import render_pdf
+from content_logic.handouts.fonts import fonts_available
 from content_logic.handouts.plan import PlanDocument, plan_handout
 from content_logic.i18n import Language
 from content_logic.lessons import score_quiz
@@ -130,6 +131,9 @@ def download(document: PlanDocument) -> None:
     """The PDF button; the personal link's QR goes in only for a workshop attendee."""
     if document.link is None:
         st.caption(t("plan.link_missing"))
+    if not fonts_available():
+        st.warning(t("plan.unavailable"), icon=":material/print_disabled:")
+        return
     st.download_button(
         t("plan.download"),
         partial(plan_pdf, document),
