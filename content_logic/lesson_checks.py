@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from content_logic.course import Course
 from content_logic.glossary import GlossaryTerm, find_banned
 from content_logic.i18n import LANGUAGES, Language
-from content_logic.lessons import Lesson, QuizQuestion
+from content_logic.lessons import Lesson, QuizQuestion, split_body
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
 
@@ -134,7 +134,7 @@ def unsourced_figures(
     figure = re.compile(policy.figure, re.IGNORECASE)
     markers = policy.example_words[lang]
     notes = []
-    for slide in lesson.slides:
+    for slide in split_body(lesson.body)[2]:  # the text's sections; exercises are examples by nature
         section = f"{slide.title}\n{slide.body}".lower()
         if any(marker in section for marker in markers):
             continue

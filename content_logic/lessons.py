@@ -206,6 +206,8 @@ def parse_lesson(text: str, *, source: str) -> Lesson:
     if problems:
         raise LessonFileError(problems)
     attendee, notes, slides = split_body(body)
+    # Each exercise ends the deck as a slide the room can read; its solution is the presenter's note.
+    slides += [Slide(title=e.title, body=e.prompt, notes=e.solution) for e in meta.exercises]
     return Lesson(meta=meta, body=attendee, notes=notes, slides=slides, source=source)
 
 

@@ -78,7 +78,16 @@ def test_a_valid_lesson_parses_with_notes_kept_out_of_the_attendee_body() -> Non
     assert "Ask who has stock" not in lesson.body
     assert ":::" not in lesson.body
     assert lesson.notes == ["Ask who has stock at home."]
-    assert [s.title for s in lesson.slides] == ["First idea", "Second idea"]
+    assert [s.title for s in lesson.slides] == [
+        "First idea",
+        "Second idea",
+        "Weeks of cover",
+        "Read the chart",
+    ]
+    assert (lesson.slides[2].body, lesson.slides[2].notes) == (
+        "Order **600** units at 40 a week.",
+        "600 ÷ 40 = 15 weeks.",
+    )
     assert lesson.slides[0].notes == "Ask who has stock at home."
     assert "Ask who" not in lesson.slides[0].body
     assert lesson.slides[1].notes == ""
