@@ -3,6 +3,7 @@ plan shows and prints them: the room summary the ranking reads, the summary and 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -92,6 +93,12 @@ def assess_saved(calculator: CalculatorId, data: Mapping[str, Any], lang: Langua
     return Assessed(calculator, summary, markdown, figures)
 
 
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _assessed(calculator: CalculatorId, key: str, lang: Language) -> Assessed:
+    """One result per distinct inputs and language, shared read-only: My plan reruns stay cheap."""
+    return assess_saved(calculator, json.loads(key), lang)
+
+
 def latest_results(lang: Language) -> tuple[list[Assessed], list[CalculatorId]]:
     """Every calculator run this session, assessed again; and those whose inputs no longer read."""
     kept = st.session_state.get(LATEST_KEY, {})
@@ -101,7 +108,8 @@ def latest_results(lang: Language) -> tuple[list[Assessed], list[CalculatorId]]:
         if read is None:
             continue
         try:
-            results.append(assess_saved(calculator, read(), lang))
+            key = json.dumps(read(), sort_keys=True, default=str)
+            results.append(_assessed(calculator, key, lang))
         except (ValueError, KeyError, TypeError):  # a pydantic ValidationError is a ValueError
             failed.append(calculator)
     return results, failed
