@@ -4,6 +4,7 @@ import streamlit as st
 
 from content_logic.lessons import score_quiz
 from ui.course import course, progress
+from ui.handouts import course_downloads
 from ui.i18n import current_language, other_language_button, t
 from ui.routes import CALCULATOR_ROUTES, LESSON
 from ui.shell import require_app_shell
@@ -52,6 +53,7 @@ for lesson in lessons:
             icon=":material/arrow_forward:",
             query_params={"lesson": meta.id},
         )
+course_downloads()
 
 if CALCULATOR_ROUTES:
     st.header(t("home.calculators_header"))

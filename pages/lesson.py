@@ -7,6 +7,7 @@ from ui import lesson_view
 from ui.attendee import save_progress
 from ui.course import course, progress, record_answer, record_read
 from ui.exercise import exercise_link
+from ui.handouts import lesson_downloads
 from ui.i18n import current_language, t
 from ui.routes import CALCULATOR_ROUTES
 from ui.shell import require_app_shell
@@ -114,6 +115,7 @@ if calculator is not None:
     )
 
 lesson_view.glossary_links(course().terms_used(lang, meta.id))
+lesson_downloads(meta.id)
 
 position = ids.index(lesson_id)
 previous_col, next_col = st.columns(2)

@@ -28,6 +28,7 @@ class Route:
 HOME = Route("pages/home.py", "home", "learn", "nav.home", ":material/map:")
 LESSON = Route("pages/lesson.py", "lesson", "learn", "nav.lesson", ":material/menu_book:")
 GLOSSARY = Route("pages/glossary.py", "glossary", "learn", "nav.glossary", ":material/dictionary:")
+PLAN = Route("pages/plan.py", "plan", "learn", "plan.nav_title", ":material/checklist:", "plan.summary")
 
 CALCULATOR_ICONS: dict[CalculatorId, str] = {
     "channels": ":material/monitoring:",
@@ -59,5 +60,15 @@ PRESENTER = Route(
 )
 ROOM = Route("pages/room.py", "room", "workshop", "room.nav_room", ":material/monitoring:", hidden=True)
 
-ROUTES: list[Route] = [HOME, LESSON, GLOSSARY, *CALCULATOR_ROUTES.values(), JOIN, INSTRUCTOR, PRESENTER, ROOM]
+ROUTES: list[Route] = [
+    HOME,
+    LESSON,
+    GLOSSARY,
+    PLAN,
+    *CALCULATOR_ROUTES.values(),
+    JOIN,
+    INSTRUCTOR,
+    PRESENTER,
+    ROOM,
+]
 """Every screen, in menu order: the one list (``app.py`` navigates it; links use the names above)."""
