@@ -21,10 +21,24 @@ from content_logic.workshop.sharing import (
 )
 from ui.course import PROGRESS_KEY
 from ui.i18n import t
+from ui.workshop_browser import read_cookie, write_cookie
 from ui.workshop_state import error_text, public_url, store
 
 TOKEN_KEY = "workshop_token"
-"""Session state: the attendee's secret resume token (also in the join page's URL as ``?me=``)."""
+"""Session state: the attendee's secret resume token (also in the ``companion_attendee`` cookie)."""
+
+ATTENDEE_COOKIE = "companion_attendee"
+"""Browser cookie holding the resume token, so every page, reload and new tab knows the attendee
+(see ``ui/workshop_browser.py`` for why a cookie and not ``?me=`` in every URL)."""
+
+COOKIE_WRITTEN_KEY = "workshop_cookie_written"
+"""Session state: the token last written into the cookie ("" after leaving)."""
+
+KEEP_INPUTS_KEY = "workshop_keep_inputs"
+"""Session state: whether the attendee chose to keep their calculator inputs on the server."""
+
+PREFERENCES_STATE_KEY = "preferences"
+"""Saved-state key of the attendee's choices (``{"keep_inputs": bool}``)."""
 
 ATTENDEE_KEY = "workshop_attendee"
 """Session state: what the screens show about the attendee without a database read."""
@@ -37,6 +51,9 @@ SAVED_INPUTS_KEY = "workshop_saved_inputs"
 
 FAILED_TOKEN_KEY = "workshop_failed_token"
 """Session state: a ``?me=`` token that didn't work, so it isn't tried again on every rerun."""
+
+RESTORE_ERROR_KEY = "workshop_restore_error"
+"""Session state: why a personal link didn't work, shown once by the join page."""
 
 JOIN_PAGE_PATH = "join"
 """The join page's URL path, stripped from the browser's URL to find the app's base address."""
@@ -84,6 +101,8 @@ def begin(resume_token: str, attendee: Attendee, workshop: Workshop) -> None:
         "number": attendee.number,
     }
     st.session_state[SAVED_INPUTS_KEY] = {}
+    preferences = store().load_state(resume_token, PREFERENCES_STATE_KEY)
+    st.session_state[KEEP_INPUTS_KEY] = isinstance(preferences, dict) and preferences.get("keep_inputs") is True
     saved_shares = store().load_state(resume_token, SHARED_STATE_KEY)
     st.session_state[SHARED_KEY] = saved_shares if isinstance(saved_shares, list) else []
     saved = progress_from_json(store().load_state(resume_token, PROGRESS_STATE_KEY))
@@ -95,10 +114,8 @@ def begin(resume_token: str, attendee: Attendee, workshop: Workshop) -> None:
         store().save_state(resume_token, PROGRESS_STATE_KEY, progress_to_json(merged))
 
 
-def resume_from_url() -> WorkshopError | None:
-    """Take over the attendee in ``?me=`` when it isn't this session's already; the error if it fails."""
-    wanted = st.query_params.get(RESUME_PARAM)
-    if not wanted or wanted == token() or wanted == st.session_state.get(FAILED_TOKEN_KEY):
+def _take_over(wanted: str) -> WorkshopError | None:
+    if wanted == token() or wanted == st.session_state.get(FAILED_TOKEN_KEY):
         return None
     try:
         view = store().resume(wanted)
@@ -109,19 +126,79 @@ def resume_from_url() -> WorkshopError | None:
     return None
 
 
+def resume_from_url() -> WorkshopError | None:
+    """Take over the attendee in ``?me=`` (a personal link, on any page), then drop it from the
+    address bar: the cookie carries it from here, and a copied URL must not carry someone's identity.
+    The error if the link doesn't work."""
+    wanted = st.query_params.get(RESUME_PARAM)
+    if not wanted:
+        return None
+    problem = _take_over(wanted)
+    if problem is None:
+        del st.query_params[RESUME_PARAM]
+    return problem
+
+
+def restore() -> WorkshopError | None:
+    """Who this session is, before any page draws: ``?me=``, else the cookie of an earlier visit.
+
+    Costs nothing once the session knows its attendee (or has no cookie); a cookie whose workshop was
+    deleted is forgotten.
+    """
+    problem = resume_from_url()
+    if problem is not None or token() is not None:
+        return problem
+    remembered = read_cookie(ATTENDEE_COOKIE)
+    if remembered and _take_over(remembered) is not None:
+        write_cookie(ATTENDEE_COOKIE, None, written_key=COOKIE_WRITTEN_KEY)
+    return None
+
+
 def leave() -> None:
-    """Forget the workshop in this session (the attendee's record stays; their link still works)."""
-    for key in (TOKEN_KEY, ATTENDEE_KEY, SHARED_KEY, SAVED_INPUTS_KEY):
+    """Forget the workshop on this device (the attendee's record stays; their link still works)."""
+    for key in (TOKEN_KEY, ATTENDEE_KEY, SHARED_KEY, SAVED_INPUTS_KEY, KEEP_INPUTS_KEY):
         st.session_state.pop(key, None)
     if RESUME_PARAM in st.query_params:
         del st.query_params[RESUME_PARAM]
 
 
+def delete_my_data() -> None:
+    """Delete this attendee's record with their answers, shares and saved work, and forget them here.
+
+    Raises ``WorkshopError`` when the database refuses (nothing is forgotten then)."""
+    resume_token = token()
+    if resume_token is not None:
+        store().delete_attendee(resume_token)
+    leave()
+
+
+def keeps_inputs() -> bool:
+    """Whether the attendee chose to keep their calculator inputs on the workshop's server."""
+    return bool(st.session_state.get(KEEP_INPUTS_KEY))
+
+
+def set_keep_inputs(keep: bool, kinds: tuple[str, ...]) -> None:
+    """Record the attendee's choice; choosing not to keep them removes the inputs saved so far."""
+    resume_token = token()
+    if resume_token is None:
+        return
+    st.session_state[KEEP_INPUTS_KEY] = keep
+    try:
+        store().save_state(resume_token, PREFERENCES_STATE_KEY, {"keep_inputs": keep})
+        if not keep:
+            for kind in kinds:
+                store().save_state(resume_token, inputs_state_key(kind), None)
+    except WorkshopError as error:
+        _warn(error)
+    st.session_state[SAVED_INPUTS_KEY] = {}
+
+
 def personal_link() -> str:
     """The attendee's resume link, on the address they reached the app through (or the public one)."""
     resume_token = token() or ""
-    base = app_base(public_url(), "") or app_base(st.context.url, JOIN_PAGE_PATH) or ""
-    return resume_url(base, resume_token)
+    page_url = st.context.url
+    base = app_base(public_url(), "") or app_base(page_url.split("?")[0] if page_url else None, JOIN_PAGE_PATH)
+    return resume_url(base or "", resume_token)
 
 
 def _warn(error: WorkshopError) -> None:
@@ -140,10 +217,11 @@ def save_progress() -> None:
 
 
 def save_inputs(kind: str, data: JsonValue) -> bool:
-    """Keep a calculator's inputs (JSON) for a returning attendee; False when not joined or it failed.
-    Saving what was saved last is skipped, so calling this on every rerun costs no database write."""
+    """Keep a calculator's inputs (JSON) for a returning attendee who chose to keep them; False when
+    not joined, not chosen, or it failed. Saving what was saved last is skipped, so calling this on
+    every rerun costs no database write."""
     resume_token = token()
-    if resume_token is None:
+    if resume_token is None or not keeps_inputs():
         return False
     last: dict[str, Any] = st.session_state.setdefault(SAVED_INPUTS_KEY, {})
     if kind in last and last[kind] == data:
@@ -161,7 +239,7 @@ def load_inputs(kind: str) -> JsonValue | None:
     """The calculator inputs this attendee saved, or None (not joined, nothing saved, or unreachable).
     Call it when the page's own state is empty, not on every rerun: it reads the database."""
     resume_token = token()
-    if resume_token is None:
+    if resume_token is None or not keeps_inputs():
         return None
     try:
         value = store().load_state(resume_token, inputs_state_key(kind))
@@ -203,7 +281,12 @@ def display_name(details: dict[str, Any]) -> str:
 
 
 def sidebar() -> None:
-    """In the sidebar on every page: the workshop this session joined, and the way back to its poll."""
+    """On every page, before it draws: who this session is (link or cookie), the cookie kept in step,
+    and in the sidebar the workshop this session joined with the way back to its poll."""
+    problem = restore()
+    if problem is not None:
+        st.session_state[RESTORE_ERROR_KEY] = error_text(problem)
+    write_cookie(ATTENDEE_COOKIE, token(), written_key=COOKIE_WRITTEN_KEY)
     details = info()
     if details is None:
         return

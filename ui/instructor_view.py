@@ -1,4 +1,5 @@
-"""Instructor screens: the passcode gate, opening and choosing a workshop, closing and deleting it."""
+"""Instructor screens: the passcode gate, opening and choosing a workshop, closing (confirmed),
+reopening and deleting it."""
 
 from __future__ import annotations
 
@@ -10,18 +11,21 @@ from content_logic.i18n import LANGUAGES
 from content_logic.workshop import Workshop, WorkshopError
 from ui.i18n import current_language, t
 from ui.room_view import plain
-from ui.workshop_state import (
-    CHOSEN_WORKSHOP_KEY,
+from ui.instructor_session import (
     PASSCODE_ENV,
     PASSCODE_SECRET,
+    SIGNIN_OUTCOME_KEY,
+    choose_workshop,
+    chosen_workshop_id,
     configured_passcode,
-    error_text,
     is_instructor,
-    room_changed,
+    keep_cookie,
+    redeem_signin_link,
     sign_out,
-    store,
     try_passcode,
+    workshop_query,
 )
+from ui.workshop_state import error_text, room_changed, store
 
 INSTRUCTOR_PAGE_FILE = "pages/instructor.py"
 PRESENTER_PAGE_FILE = "pages/presenter.py"
@@ -30,8 +34,10 @@ ROOM_PAGE_FILE = "pages/room.py"
 PASSCODE_KEY = "instructor_passcode"
 LOGIN_MESSAGE_KEY = "instructor_login_message"
 PICK_KEY = "instructor_pick"
-"""The workshop selector's widget key; the choice itself lives in ``CHOSEN_WORKSHOP_KEY`` so it
-survives on the presenter and dashboard pages, where the selector isn't drawn."""
+"""The workshop selector's widget key; the choice itself lives in the URL (``?w=``) and the session,
+so it survives reloads, a second tab and the presenter and dashboard pages."""
+CLOSE_CONFIRM_KEY = "room_close_confirming"
+"""Session state: the id of the workshop whose "close" was clicked and awaits confirmation."""
 NOTICE_KEY = "instructor_notice"
 """Session state: ``(kind, text)`` of the last action's outcome (opened, closed, deleted, refused)."""
 
@@ -43,7 +49,8 @@ def _login() -> None:
         st.session_state[PASSCODE_KEY] = ""
         return
     if attempt.retry_after > 0:
-        message = t("workshop.passcode.locked", seconds=math.ceil(attempt.retry_after))
+        seconds = math.ceil(attempt.retry_after)
+        message = t("workshop.passcode.locked_one" if seconds == 1 else "workshop.passcode.locked", seconds=seconds)
         if attempt.checked:
             message = t("workshop.passcode.wrong") + " " + message
     else:
@@ -63,8 +70,14 @@ def gate() -> bool:
             language="bash",
         )
         return False
+    redeem_signin_link()
     if is_instructor():
+        keep_cookie()
         return True
+    keep_cookie()  # a stale cookie (signed out elsewhere, passcode changed) goes
+    outcome = st.session_state.pop(SIGNIN_OUTCOME_KEY, None)
+    if outcome:
+        st.warning(t(f"room.instructor.signin_{outcome}"), icon=":material/link_off:")
     with st.form("instructor_login", border=True):
         st.text_input(t("room.instructor.passcode"), type="password", key=PASSCODE_KEY)
         st.form_submit_button(
@@ -80,8 +93,9 @@ def gate() -> bool:
 
 
 def require_instructor() -> None:
-    """Stop an instructor-only page for anyone who hasn't entered the passcode in this session."""
+    """Stop an instructor-only page for anyone without a valid instructor session."""
     if is_instructor():
+        keep_cookie()
         return
     st.warning(t("room.instructor.only"), icon=":material/lock:")
     st.page_link(INSTRUCTOR_PAGE_FILE, label=t("room.instructor.go"), icon=":material/key:")
@@ -110,7 +124,7 @@ def _open() -> None:
     except WorkshopError as error:
         _notice("error", error_text(error))
         return
-    st.session_state[CHOSEN_WORKSHOP_KEY] = workshop.id
+    choose_workshop(workshop.id)
     st.session_state.pop(PICK_KEY, None)
     _notice("ok", t("room.instructor.opened", name=plain(workshop.name), code=workshop.display_code))
 
@@ -141,19 +155,19 @@ def _label(workshop: Workshop) -> str:
 
 
 def _picked() -> None:
-    st.session_state[CHOSEN_WORKSHOP_KEY] = st.session_state.get(PICK_KEY)
+    choose_workshop(st.session_state.get(PICK_KEY))
 
 
 def choose(workshops: list[Workshop]) -> Workshop | None:
-    """Pick the workshop to run (the newest open one unless the instructor chose another)."""
+    """Pick the workshop to run: the one in the URL or chosen in this tab, else the newest open one."""
     if not workshops:
         st.caption(t("room.instructor.none_yet"))
         return None
     by_id = {workshop.id: workshop for workshop in workshops}
-    chosen = st.session_state.get(CHOSEN_WORKSHOP_KEY)
+    chosen = chosen_workshop_id()
     if chosen not in by_id:
         chosen = next((w.id for w in workshops if w.is_open), workshops[0].id)
-        st.session_state[CHOSEN_WORKSHOP_KEY] = chosen
+    choose_workshop(chosen)
     if st.session_state.get(PICK_KEY) != chosen:
         st.session_state[PICK_KEY] = chosen
     labels = {
@@ -169,7 +183,12 @@ def choose(workshops: list[Workshop]) -> Workshop | None:
     return by_id[chosen]
 
 
+def _ask_to_close(workshop_id: str | None) -> None:
+    st.session_state[CLOSE_CONFIRM_KEY] = workshop_id
+
+
 def _close(workshop_id: str) -> None:
+    st.session_state.pop(CLOSE_CONFIRM_KEY, None)
     if not is_instructor():
         return
     try:
@@ -181,6 +200,18 @@ def _close(workshop_id: str) -> None:
     _notice("ok", t("room.manage.closed", name=plain(closed.name)))
 
 
+def _reopen(workshop_id: str) -> None:
+    if not is_instructor():
+        return
+    try:
+        reopened = store().reopen_workshop(workshop_id)
+    except WorkshopError as error:
+        _notice("error", error_text(error))
+        return
+    room_changed()
+    _notice("ok", t("room.manage.reopened", name=plain(reopened.name), code=reopened.display_code))
+
+
 def _delete(workshop_id: str) -> None:
     if not is_instructor() or not st.session_state.get("room_delete_confirm"):
         return
@@ -190,22 +221,58 @@ def _delete(workshop_id: str) -> None:
         _notice("error", error_text(error))
         return
     room_changed()
-    st.session_state.pop(CHOSEN_WORKSHOP_KEY, None)
+    choose_workshop(None)
     st.session_state.pop("room_delete_confirm", None)
     _notice(
         "ok" if deleted else "error", t("room.manage.deleted" if deleted else "room.manage.already_deleted")
     )
 
 
-def manage(workshop: Workshop) -> None:
-    """Close the workshop (no more joins, answers or shares) or delete all its data, confirmed first."""
-    if workshop.is_open:
+def _close_controls(workshop: Workshop) -> None:
+    if st.session_state.get(CLOSE_CONFIRM_KEY) != workshop.id:
         st.button(
             t("room.manage.close"),
             key="room_close",
+            on_click=_ask_to_close,
+            args=(workshop.id,),
+            icon=":material/lock:",
+        )
+        return
+    with st.container(border=True, key="room_close_confirm"):
+        st.warning(t("room.manage.close_question", name=plain(workshop.name)), icon=":material/lock:")
+        yes, no = st.columns(2)
+        yes.button(
+            t("room.manage.close_yes"),
+            key="room_close_yes",
+            type="primary",
             on_click=_close,
             args=(workshop.id,),
             icon=":material/lock:",
+            width="stretch",
+        )
+        no.button(
+            t("room.manage.close_no"),
+            key="room_close_no",
+            on_click=_ask_to_close,
+            args=(None,),
+            icon=":material/undo:",
+            width="stretch",
+        )
+
+
+def manage(workshop: Workshop) -> None:
+    """Close the workshop (asked twice), reopen a closed one (same code, same attendees), or delete
+    all its data (confirmed first)."""
+    if workshop.is_open:
+        _close_controls(workshop)
+    else:
+        st.button(
+            t("room.manage.reopen"),
+            key="room_reopen",
+            type="primary",
+            on_click=_reopen,
+            args=(workshop.id,),
+            icon=":material/lock_open:",
         )
     st.checkbox(t("room.manage.confirm_delete", name=plain(workshop.name)), key="room_delete_confirm")
     st.button(
@@ -224,8 +291,11 @@ def toolbar(workshops: list[Workshop]) -> Workshop | None:
     with pick:
         workshop = choose(workshops)
     if workshop is not None:
-        present.page_link(PRESENTER_PAGE_FILE, label=t("room.nav_presenter"), icon=":material/slideshow:")
-        watch.page_link(ROOM_PAGE_FILE, label=t("room.nav_room"), icon=":material/monitoring:")
+        links = workshop_query()
+        present.page_link(
+            PRESENTER_PAGE_FILE, label=t("room.nav_presenter"), icon=":material/slideshow:", query_params=links
+        )
+        watch.page_link(ROOM_PAGE_FILE, label=t("room.nav_room"), icon=":material/monitoring:", query_params=links)
     leave.button(
         t("room.instructor.sign_out"), key="instructor_sign_out", on_click=sign_out, icon=":material/logout:"
     )

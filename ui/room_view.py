@@ -14,8 +14,17 @@ from content_logic.workshop.join_url import JoinLinks, join_url, qr_png
 from ui.i18n import current_language, t
 from ui.workshop_state import PUBLIC_URL_ENV, error_text, room_snapshot
 
-CHART_FONT_SIZE = 16
-"""Bar labels readable on a projector from the back of the room."""
+CHART_FONT_SIZE = 22
+"""Bar labels (answers, counts) readable on a projector from the back of a room: at least 20 px."""
+
+RESTART_ON_ALL_INTERFACES = "ADDRESS=0.0.0.0 bash scripts/run.sh"
+"""What makes a loopback-only server reachable from the room's phones."""
+
+_LINK_TRIGGERS = re.compile(r"([.:@])")
+"""Characters that make Markdown turn text into a link (``www.``, ``http:``, ``a@b.c``)."""
+
+WORD_JOINER = "\u2060"
+"""Invisible; put before a link trigger it stops Markdown's automatic links, and shows nothing."""
 
 LIVE_SECONDS = 3
 """How often the dashboard redraws; each redraw reads the shared 2-second room cache, not the database."""
@@ -27,19 +36,46 @@ BIG_TEXT_CSS = """
 .st-key-room_code { container-type: inline-size; }
 .st-key-room_code p { font-size: min(10rem, 17cqi); font-weight: 800; letter-spacing: .06em;
   line-height: 1.05; margin: 0; white-space: nowrap; font-variant-numeric: tabular-nums; }
-.st-key-presenter_slide h2 { font-size: clamp(1.8rem, 4vw, 3.4rem); }
-.st-key-presenter_slide p, .st-key-presenter_slide li, .st-key-presenter_slide td {
-  font-size: clamp(1.15rem, 2.6vw, 2.1rem); line-height: 1.45; }
+.st-key-room_join_url code { font-size: clamp(1.1rem, 2vw, 2.4rem) !important; font-weight: 700;
+  overflow-wrap: anywhere; white-space: pre-wrap !important; }
+.st-key-presenter_slide h2, .st-key-audience_slide h2 { font-size: clamp(1.8rem, 4vw, 4rem); }
+.st-key-presenter_slide p, .st-key-presenter_slide li, .st-key-presenter_slide td,
+.st-key-audience_slide p, .st-key-audience_slide li, .st-key-audience_slide td {
+  font-size: clamp(1.15rem, 2.4vw, 2.6rem); line-height: 1.4; }
 </style>
 """
 """Projector type sizes. The join code scales with its column (``cqi``) so it stays on one line from a
-390 px phone to a projector; slide text uses ``clamp`` for the same reason."""
+390 px phone to a projector; the join URL and slide text use ``clamp`` for the same reason."""
+
+PROJECTOR_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stExpandSidebarButton"], [data-testid="stHeader"] { display: none !important; }
+.block-container, [data-testid="stMainBlockContainer"] { padding-top: 1rem !important;
+  padding-bottom: 1rem !important; max-width: 100% !important; }
+@media (min-width: 1200px) {
+  .st-key-projected p, .st-key-projected li, .st-key-projected label,
+  .st-key-projected [data-testid="stCaptionContainer"], .st-key-projected summary {
+    font-size: 24px !important; line-height: 1.35; }
+  .st-key-projected h1 { font-size: 44px !important; padding: 0 0 .5rem 0; }
+  .st-key-projected h3 { font-size: 32px !important; padding: .25rem 0; }
+  .st-key-projected [data-testid="stMetricValue"] { font-size: 56px !important; }
+  .st-key-projected [data-testid="stMetricLabel"] p { font-size: 24px !important; }
+  .st-key-projected .st-key-room_code p { font-size: min(8rem, 17cqi) !important; }
+  .st-key-projected .st-key-room_join_url code { font-size: 32px !important; }
+}
+</style>
+"""
+"""A screen meant for the projector: no sidebar or header (they took a fifth of the width), and at
+projector widths every text at least 24 px, readable from the back of a room."""
 
 
 def plain(text: str) -> str:
-    """User text (a nickname, a workshop name) made inert for ``st.markdown``: HTML escaped and
-    markdown/emoji syntax backslashed, so it shows exactly as typed and can't load or link anything."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+    """User text (a nickname, a workshop name) made inert for ``st.markdown``: HTML escaped,
+    markdown/emoji syntax backslashed and automatic links broken by an invisible word joiner, so it
+    shows exactly as typed and can't load or link anything."""
+    unlinked = _LINK_TRIGGERS.sub(WORD_JOINER + r"\1", text)
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(unlinked, quote=False))
 
 
 def big_text_style() -> None:
@@ -47,29 +83,40 @@ def big_text_style() -> None:
     st.html(BIG_TEXT_CSS)
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
-def _qr(url: str) -> bytes:
+def projector_layout() -> None:
+    """Make this page a projected screen: no sidebar, large type inside ``st.container(key="projected")``."""
+    st.html(PROJECTOR_CSS)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def qr_image(url: str) -> bytes:
+    """The QR code of ``url`` as PNG, made here (cached: the same link is drawn on every rerun)."""
     return qr_png(url)
 
 
 def join_panel(workshop: Workshop, links: JoinLinks) -> None:
-    """The join code, big, beside the QR code of a link phones can use, with what to do when the app
-    was opened on this computer only."""
+    """The join code, big, beside the QR code of a link phones can use (in the room's language), with
+    what to do when the app was opened on, or listens on, this computer only."""
     big_text_style()
     code_column, qr_column = st.columns([3, 2], gap="large")
+    url = join_url(links.bases[0], workshop.join_code, workshop.language) if links.bases else None
     with code_column:
         st.caption(t("room.code_caption"))
         with st.container(key="room_code"):
             st.markdown(workshop.display_code)
-        url = join_url(links.bases[0], workshop.join_code) if links.bases else None
         if url is not None:
-            st.code(url, language=None)
+            with st.container(key="room_join_url"):
+                st.code(url, language=None, wrap_lines=True)
     if url is not None:
-        qr_column.image(_qr(url), caption=t("room.qr_caption"), width="stretch")
+        qr_column.image(qr_image(url), caption=t("room.qr_caption"), width="stretch")
     if not workshop.is_open:
         st.warning(t("room.closed_notice"), icon=":material/lock:")
     if links.invalid_public_url:
         st.warning(t("room.links.invalid_public_url", env=PUBLIC_URL_ENV), icon=":material/warning:")
+    if links.loopback_only:
+        st.error(t("room.links.loopback", command=RESTART_ON_ALL_INTERFACES), icon=":material/wifi_off:")
+        st.code(RESTART_ON_ALL_INTERFACES, language="bash")
+        return
     if links.local_only:
         st.warning(
             t("room.links.localhost", host=links.opened_on or "localhost", env=PUBLIC_URL_ENV),
@@ -85,7 +132,7 @@ def join_panel(workshop: Workshop, links: JoinLinks) -> None:
     if len(links.bases) > 1:
         with st.expander(t("room.links.other_addresses")):
             for base in links.bases[1:]:
-                st.code(join_url(base, workshop.join_code), language=None)
+                st.code(join_url(base, workshop.join_code, workshop.language), language=None)
 
 
 def _percent(share: float) -> str:
