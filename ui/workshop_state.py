@@ -9,14 +9,12 @@ import psutil
 import streamlit as st
 
 from content_logic.workshop import (
-    DATABASE_URL_ENV,
     Poll,
     RoomSnapshot,
     WorkshopError,
-    WorkshopStore,
-    resolve_database_url,
 )
 from content_logic.workshop.join_url import JoinLinks, join_links
+from storage import DATABASE_URL_ENV, WorkshopStore, resolve_database_url
 from ui.i18n import t
 
 DATABASE_URL_SECRET = "database_url"

@@ -21,7 +21,7 @@ from content_logic.workshop.models import (
     SubmissionReceipt,
     TeamSummary,
 )
-from content_logic.workshop.rows import (
+from storage.rows import (
     attendee_by_token,
     attendee_number,
     insert_ignore,
@@ -30,7 +30,7 @@ from content_logic.workshop.rows import (
     upsert,
     workshop_from,
 )
-from content_logic.workshop.schema import (
+from storage.schema import (
     attendee_state,
     attendees,
     poll_answers,

@@ -12,7 +12,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from content_logic.workshop.codes import token_digest
 from content_logic.workshop.errors import WorkshopError
 from content_logic.workshop.models import Attendee, Poll, Workshop
-from content_logic.workshop.schema import attendees, polls, workshops
+from storage.schema import attendees, polls, workshops
 
 SUPPORTED_DIALECTS = ("sqlite", "postgresql")
 """Both have ``INSERT … ON CONFLICT``, which idempotent submissions and answer upserts rely on."""

@@ -18,7 +18,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from content_logic.i18n import LANGUAGES
 from content_logic.lessons import LESSON_ID_PATTERN
-from content_logic.workshop import aggregate, attending, payloads
+from content_logic.workshop import payloads
 from content_logic.workshop.codes import (
     clean_nickname,
     clean_workshop_name,
@@ -35,8 +35,9 @@ from content_logic.workshop.models import (
     SubmissionReceipt,
     Workshop,
 )
-from content_logic.workshop.rows import load_workshop, open_poll_row, poll_from, workshop_from
-from content_logic.workshop.schema import (
+from storage import aggregate, attending
+from storage.rows import load_workshop, open_poll_row, poll_from, workshop_from
+from storage.schema import (
     READ_ONLY_OPTION,
     ensure_schema,
     make_engine,

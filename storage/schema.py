@@ -33,7 +33,7 @@ from sqlalchemy.types import TypeDecorator
 DATABASE_URL_ENV = "COMPANION_DATABASE_URL"
 """Environment variable with a SQLAlchemy URL (``postgresql+psycopg://…``); unset means SQLite."""
 
-DEFAULT_SQLITE_PATH = Path(__file__).resolve().parents[2] / "data" / "companion.sqlite3"
+DEFAULT_SQLITE_PATH = Path(__file__).resolve().parents[1] / "data" / "companion.sqlite3"
 """The embedded database: a file in the git-ignored ``data/`` folder, created on first start."""
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
