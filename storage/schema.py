@@ -45,11 +45,18 @@ SQLITE_SYNCHRONOUS = "FULL"
 READ_ONLY_OPTION = "companion_read_only"
 """Connection execution option: SQLite begins a deferred (reading) transaction instead of IMMEDIATE."""
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """Bump with a new entry in :data:`MIGRATIONS` whenever a table changes."""
 
-MIGRATIONS: Mapping[int, Callable[[Connection], None]] = {}
-"""``{version: step}`` upgrading the schema from ``version - 1``; empty while the schema is at 1."""
+
+def _add_presenter_and_instructor_tables(conn: Connection) -> None:
+    # Version 2 only added tables (presenter_screens, instructor_access), which ``create_all`` in
+    # ensure_schema has already created by the time this runs: nothing else changes.
+    return None
+
+
+MIGRATIONS: Mapping[int, Callable[[Connection], None]] = {2: _add_presenter_and_instructor_tables}
+"""``{version: step}`` upgrading the schema from ``version - 1``."""
 
 SCHEMA_LOCK_ID = 0x436F6D70  # "Comp"
 """PostgreSQL advisory lock taken while creating tables, so app processes starting together don't race."""
@@ -196,8 +203,37 @@ submission_stages = Table(
     Column("count", Integer, nullable=False),
 )
 
-ALL_TABLES = (workshops, attendees, attendee_state, polls, poll_answers, submissions, submission_stages)
-"""Tables holding workshop data (``schema_version`` aside), in dependency order."""
+presenter_screens = Table(
+    "presenter_screens",
+    metadata,
+    Column("workshop_id", _parent("workshops.id"), primary_key=True),
+    Column("lesson_id", String(TEXT_ID_LENGTH), nullable=False),
+    Column("slide", Integer, nullable=False),
+    Column("revealed_poll_id", Integer),
+    Column("updated_at", UTCDateTime, nullable=False),
+)
+"""What the presenter shows (lesson, slide, a poll's revealed answer), followed by the audience screen."""
+
+instructor_access = Table(
+    "instructor_access",
+    metadata,
+    Column("name", String(TEXT_ID_LENGTH), primary_key=True),
+    Column("value", Integer, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+)
+"""The instructor session generation (``name="generation"``) and used sign-in links (``"signin:<nonce>"``)."""
+
+ALL_TABLES = (
+    workshops,
+    attendees,
+    attendee_state,
+    polls,
+    poll_answers,
+    submissions,
+    submission_stages,
+    presenter_screens,
+)
+"""Tables holding workshop data (``schema_version`` and ``instructor_access`` aside), in dependency order."""
 
 
 def resolve_database_url(explicit: str | None = None, env: Mapping[str, str] | None = None) -> str:

@@ -69,7 +69,7 @@ def token() -> str | None:
 
 
 def info() -> dict[str, Any] | None:
-    """``{"workshop_id", "workshop", "code", "nickname", "number"}`` of the joined workshop, if any."""
+    """``{"workshop_id", "workshop", "code", "language", "nickname", "number"}`` of the joined workshop."""
     value = st.session_state.get(ATTENDEE_KEY)
     return value if token() and isinstance(value, dict) else None
 
@@ -97,12 +97,15 @@ def begin(resume_token: str, attendee: Attendee, workshop: Workshop) -> None:
         "workshop_id": workshop.id,
         "workshop": workshop.name,
         "code": workshop.display_code,
+        "language": workshop.language,
         "nickname": attendee.nickname,
         "number": attendee.number,
     }
     st.session_state[SAVED_INPUTS_KEY] = {}
     preferences = store().load_state(resume_token, PREFERENCES_STATE_KEY)
-    st.session_state[KEEP_INPUTS_KEY] = isinstance(preferences, dict) and preferences.get("keep_inputs") is True
+    st.session_state[KEEP_INPUTS_KEY] = (
+        isinstance(preferences, dict) and preferences.get("keep_inputs") is True
+    )
     saved_shares = store().load_state(resume_token, SHARED_STATE_KEY)
     st.session_state[SHARED_KEY] = saved_shares if isinstance(saved_shares, list) else []
     saved = progress_from_json(store().load_state(resume_token, PROGRESS_STATE_KEY))
@@ -197,8 +200,11 @@ def personal_link() -> str:
     """The attendee's resume link, on the address they reached the app through (or the public one)."""
     resume_token = token() or ""
     page_url = st.context.url
-    base = app_base(public_url(), "") or app_base(page_url.split("?")[0] if page_url else None, JOIN_PAGE_PATH)
-    return resume_url(base or "", resume_token)
+    base = app_base(public_url(), "") or app_base(
+        page_url.split("?")[0] if page_url else None, JOIN_PAGE_PATH
+    )
+    details = info() or {}
+    return resume_url(base or "", resume_token, str(details.get("language") or "") or None)
 
 
 def _warn(error: WorkshopError) -> None:

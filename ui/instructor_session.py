@@ -4,6 +4,7 @@ one-time sign-in link ``scripts/run.sh`` prints; and the chosen workshop, carrie
 
 from __future__ import annotations
 
+import contextlib
 import time
 
 import streamlit as st
@@ -147,10 +148,9 @@ def keep_cookie() -> None:
 
 def sign_out() -> None:
     """End the instructor session in every tab and browser (the generation moves on)."""
-    try:
+    # If the database can't be reached, this tab still forgets the session below.
+    with contextlib.suppress(WorkshopError):
         store().end_instructor_sessions()
-    except WorkshopError:
-        pass  # this tab still forgets it below; the other tabs follow when the database is back
     _generation.clear()
     st.session_state.pop(SESSION_KEY, None)
     st.session_state.pop(CHOSEN_WORKSHOP_KEY, None)

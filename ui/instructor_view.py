@@ -10,7 +10,6 @@ import streamlit as st
 from content_logic.i18n import LANGUAGES
 from content_logic.workshop import Workshop, WorkshopError
 from ui.i18n import current_language, t
-from ui.room_view import plain
 from ui.instructor_session import (
     PASSCODE_ENV,
     PASSCODE_SECRET,
@@ -25,11 +24,13 @@ from ui.instructor_session import (
     try_passcode,
     workshop_query,
 )
+from ui.room_view import plain
 from ui.workshop_state import error_text, room_changed, store
 
 INSTRUCTOR_PAGE_FILE = "pages/instructor.py"
 PRESENTER_PAGE_FILE = "pages/presenter.py"
 ROOM_PAGE_FILE = "pages/room.py"
+AUDIENCE_PAGE_FILE = "pages/audience.py"
 
 PASSCODE_KEY = "instructor_passcode"
 LOGIN_MESSAGE_KEY = "instructor_login_message"
@@ -43,14 +44,20 @@ NOTICE_KEY = "instructor_notice"
 
 
 def _login() -> None:
-    attempt = try_passcode(str(st.session_state.get(PASSCODE_KEY) or ""))
+    try:
+        attempt = try_passcode(str(st.session_state.get(PASSCODE_KEY) or ""))
+    except WorkshopError as error:  # the passcode was right, but no session can be recorded
+        st.session_state[LOGIN_MESSAGE_KEY] = error_text(error)
+        return
     if attempt.ok:
         st.session_state.pop(LOGIN_MESSAGE_KEY, None)
         st.session_state[PASSCODE_KEY] = ""
         return
     if attempt.retry_after > 0:
         seconds = math.ceil(attempt.retry_after)
-        message = t("workshop.passcode.locked_one" if seconds == 1 else "workshop.passcode.locked", seconds=seconds)
+        message = t(
+            "workshop.passcode.locked_one" if seconds == 1 else "workshop.passcode.locked", seconds=seconds
+        )
         if attempt.checked:
             message = t("workshop.passcode.wrong") + " " + message
     else:
@@ -293,9 +300,14 @@ def toolbar(workshops: list[Workshop]) -> Workshop | None:
     if workshop is not None:
         links = workshop_query()
         present.page_link(
-            PRESENTER_PAGE_FILE, label=t("room.nav_presenter"), icon=":material/slideshow:", query_params=links
+            PRESENTER_PAGE_FILE,
+            label=t("room.nav_presenter"),
+            icon=":material/slideshow:",
+            query_params=links,
         )
-        watch.page_link(ROOM_PAGE_FILE, label=t("room.nav_room"), icon=":material/monitoring:", query_params=links)
+        watch.page_link(
+            ROOM_PAGE_FILE, label=t("room.nav_room"), icon=":material/monitoring:", query_params=links
+        )
     leave.button(
         t("room.instructor.sign_out"), key="instructor_sign_out", on_click=sign_out, icon=":material/logout:"
     )

@@ -57,6 +57,7 @@ ROUTES: list[Route] = [
         hidden=True,
     ),
     Route("pages/room.py", "room", "workshop", "room.nav_room", ":material/monitoring:", hidden=True),
+    Route("pages/audience.py", "audience", "workshop", "room.nav_audience", ":material/cast:", hidden=True),
 ]
 """Only screens that work are listed; each issue adds its own."""
 

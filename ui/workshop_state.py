@@ -14,6 +14,7 @@ from content_logic.workshop import (
     WorkshopError,
 )
 from content_logic.workshop.join_url import JoinLinks, join_links
+from content_logic.workshop.screen import ScreenState
 from storage import DATABASE_URL_ENV, WorkshopStore, resolve_database_url
 from ui.i18n import t
 
@@ -32,7 +33,6 @@ database read per workshop every 2 s, however many screens are watching."""
 
 INTERFACES_CACHE_SECONDS = 30.0
 """Network addresses are read again after this long (the laptop may change Wi-Fi)."""
-
 
 
 def secret(name: str) -> str:
@@ -90,6 +90,21 @@ def workshop_is_open(workshop_id: str) -> bool:
         if error.code == "unknown_workshop":
             return False
         raise
+
+
+SCREEN_CACHE_SECONDS = 1.0
+"""An audience screen follows the presenter within about a second, at one read per second for all."""
+
+
+@st.cache_data(ttl=SCREEN_CACHE_SECONDS, max_entries=256, show_spinner=False)
+def screen_state(workshop_id: str) -> ScreenState | None:
+    """Where the presenter is, shared by every audience screen for :data:`SCREEN_CACHE_SECONDS`."""
+    return store().screen(workshop_id)
+
+
+def screen_changed() -> None:
+    """Forget the shared presenter place after the presenter moved (their own tab sees it at once)."""
+    screen_state.clear()
 
 
 def room_changed() -> None:

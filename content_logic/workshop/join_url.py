@@ -173,7 +173,9 @@ def join_links(
             invalid_public_url=invalid,
         )
     scheme, path, port = ("http", "", server_port) if opened is None else (opened[0], opened[2], opened[3])
-    loopback = bool(listen_address) and is_local_host(listen_address or "") and not _unspecified(listen_address)
+    loopback = (
+        bool(listen_address) and is_local_host(listen_address or "") and not _unspecified(listen_address)
+    )
     reachable = () if loopback else lan_addresses(interfaces)
     return JoinLinks(
         bases=tuple(_join(scheme, address, port, path) for address in reachable),
