@@ -45,18 +45,13 @@ SQLITE_SYNCHRONOUS = "FULL"
 READ_ONLY_OPTION = "companion_read_only"
 """Connection execution option: SQLite begins a deferred (reading) transaction instead of IMMEDIATE."""
 
-SCHEMA_VERSION = 2
-"""Bump with a new entry in :data:`MIGRATIONS` whenever a table changes."""
+SCHEMA_VERSION = 1
+"""Bump with a new entry in :data:`MIGRATIONS` whenever a table changes. A new table needs no bump:
+``create_all`` adds it to an existing database on start (``presenter_screens`` and
+``instructor_access`` arrived that way)."""
 
-
-def _add_presenter_and_instructor_tables(conn: Connection) -> None:
-    # Version 2 only added tables (presenter_screens, instructor_access), which ``create_all`` in
-    # ensure_schema has already created by the time this runs: nothing else changes.
-    return None
-
-
-MIGRATIONS: Mapping[int, Callable[[Connection], None]] = {2: _add_presenter_and_instructor_tables}
-"""``{version: step}`` upgrading the schema from ``version - 1``."""
+MIGRATIONS: Mapping[int, Callable[[Connection], None]] = {}
+"""``{version: step}`` upgrading the schema from ``version - 1``; empty while the schema is at 1."""
 
 SCHEMA_LOCK_ID = 0x436F6D70  # "Comp"
 """PostgreSQL advisory lock taken while creating tables, so app processes starting together don't race."""
@@ -223,17 +218,9 @@ instructor_access = Table(
 )
 """The instructor session generation (``name="generation"``) and used sign-in links (``"signin:<nonce>"``)."""
 
-ALL_TABLES = (
-    workshops,
-    attendees,
-    attendee_state,
-    polls,
-    poll_answers,
-    submissions,
-    submission_stages,
-    presenter_screens,
-)
-"""Tables holding workshop data (``schema_version`` and ``instructor_access`` aside), in dependency order."""
+ALL_TABLES = (workshops, attendees, attendee_state, polls, poll_answers, submissions, submission_stages)
+"""Tables holding what attendees sent and the room's polls (``schema_version``, ``presenter_screens``
+and ``instructor_access`` aside), in dependency order."""
 
 
 def resolve_database_url(explicit: str | None = None, env: Mapping[str, str] | None = None) -> str:

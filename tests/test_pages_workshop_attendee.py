@@ -61,7 +61,9 @@ def test_joining_by_link_fills_the_code_and_keeps_the_attendee_out_of_the_url(
     token = me(at)
     assert "code" not in at.query_params and "me" not in at.query_params  # a copied URL carries nobody
     assert room.store.resume(token).attendee.nickname == "Ana"
-    assert any(c.value.endswith(f"/join?me={token}&lang=en") for c in at.code)  # the link, in the room's language
+    assert any(
+        c.value.endswith(f"/join?me={token}&lang=en") for c in at.code
+    )  # the link, in the room's language
     assert len(at.get("image")) == 1  # and its QR code
     assert tr("room.join.no_poll", lang) in texts(at)
 

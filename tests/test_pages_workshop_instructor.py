@@ -90,7 +90,9 @@ def test_opening_a_workshop_shows_its_code_big_a_qr_code_and_the_join_link(
     assert workshop.display_code in [m.value for m in at.markdown]
     assert len(at.get("image")) == 1  # the QR code
     join_links = [c.value for c in at.code if "/join?code=" in c.value]
-    assert join_links and all(link.endswith(f"/join?code={workshop.join_code}&lang={lang}") for link in join_links)
+    assert join_links and all(
+        link.endswith(f"/join?code={workshop.join_code}&lang={lang}") for link in join_links
+    )
     assert at.selectbox(key="instructor_pick").value == workshop.id
 
 
@@ -234,7 +236,9 @@ def test_closing_and_deleting_a_workshop(app: Callable[..., AppTest], room: Room
     reopened = room.store.get_workshop(workshop.id)
     assert reopened.is_open and reopened.join_code == workshop.join_code
     assert room.store.resume(token).workshop.is_open
-    assert tr("room.manage.reopened", "en", name="Madrid", code=workshop.display_code) in alerts(at, "success")
+    assert tr("room.manage.reopened", "en", name="Madrid", code=workshop.display_code) in alerts(
+        at, "success"
+    )
     assert at.button(key="room_delete").disabled  # nothing is deleted without the confirmation
     at.checkbox(key="room_delete_confirm").check().run()
     at.button(key="room_delete").click().run()

@@ -86,7 +86,9 @@ def keep_inputs_choice(kind: str) -> None:
     """The attendee's choice to keep their calculator inputs on the server, said as it is."""
     widget_key = f"share_{kind}_keep"
     st.session_state[widget_key] = attendee.keeps_inputs()
-    keep = st.checkbox(t("room.share.keep_inputs"), key=widget_key, on_change=_keep_changed, args=(widget_key,))
+    keep = st.checkbox(
+        t("room.share.keep_inputs"), key=widget_key, on_change=_keep_changed, args=(widget_key,)
+    )
     st.caption(t("room.share.keep_on") if keep else t("room.share.keep_off"))
 
 
