@@ -294,7 +294,7 @@ def manage(workshop: Workshop) -> None:
 
 def toolbar(workshops: list[Workshop]) -> Workshop | None:
     """The chosen workshop, the way to the presenter and dashboard, a new workshop, and signing out."""
-    pick, present, watch, leave = st.columns([4, 2, 2, 2], vertical_alignment="bottom")
+    pick, present, audience, watch, leave = st.columns([4, 2, 2, 2, 2], vertical_alignment="bottom")
     with pick:
         workshop = choose(workshops)
     if workshop is not None:
@@ -304,6 +304,9 @@ def toolbar(workshops: list[Workshop]) -> Workshop | None:
             label=t("room.nav_presenter"),
             icon=":material/slideshow:",
             query_params=links,
+        )
+        audience.page_link(
+            AUDIENCE_PAGE_FILE, label=t("room.nav_audience"), icon=":material/cast:", query_params=links
         )
         watch.page_link(
             ROOM_PAGE_FILE, label=t("room.nav_room"), icon=":material/monitoring:", query_params=links

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import textwrap
 
 import plotly.graph_objects as go
 import streamlit as st
@@ -18,6 +19,12 @@ from ui.workshop_state import PUBLIC_URL_ENV, error_text, room_snapshot, screen_
 
 CHART_FONT_SIZE = 22
 """Bar labels (answers, counts) readable on a projector from the back of a room: at least 20 px."""
+
+LABEL_WRAP_CHARS = 32
+"""Answer labels wrap at this many characters, so long options leave room for their bars."""
+
+RIGHT_MARK = "✓ "
+"""Put before the right answer's label once it is revealed."""
 
 RESTART_ON_ALL_INTERFACES = "ADDRESS=0.0.0.0 bash scripts/run.sh"
 """What makes a loopback-only server reachable from the room's phones."""
@@ -40,8 +47,11 @@ BIG_TEXT_CSS = """
   line-height: 1.05; margin: 0; white-space: nowrap; font-variant-numeric: tabular-nums; }
 .st-key-room_join_url code { font-size: clamp(1.1rem, 2vw, 2.4rem) !important; font-weight: 700;
   overflow-wrap: anywhere; white-space: pre-wrap !important; }
-.st-key-presenter_slide h2, .st-key-audience_slide h2 { font-size: clamp(1.8rem, 4vw, 4rem); }
-.st-key-presenter_slide p, .st-key-presenter_slide li, .st-key-presenter_slide td,
+.st-key-presenter_slide h2 { font-size: clamp(1.5rem, 2.2vw, 2.4rem); }
+.st-key-presenter_slide p, .st-key-presenter_slide li, .st-key-presenter_slide td {
+  font-size: clamp(1rem, 1.2vw, 1.4rem); line-height: 1.4; }
+.st-key-presenter_notes p, .st-key-presenter_notes li { font-size: clamp(1rem, 1.1vw, 1.3rem); }
+.st-key-audience_slide h2 { font-size: clamp(1.8rem, 4vw, 4rem); }
 .st-key-audience_slide p, .st-key-audience_slide li, .st-key-audience_slide td {
   font-size: clamp(1.15rem, 2.4vw, 2.6rem); line-height: 1.4; }
 </style>
@@ -61,14 +71,16 @@ PROJECTOR_CSS = """
     font-size: 24px !important; line-height: 1.35; }
   .st-key-projected h1 { font-size: 44px !important; padding: 0 0 .5rem 0; }
   .st-key-projected h3 { font-size: 32px !important; padding: .25rem 0; }
-  .st-key-projected [data-testid="stMetricValue"] { font-size: 56px !important; }
+  .st-key-projected [data-testid="stMetricValue"], .st-key-projected [data-testid="stMetricValue"] * {
+    font-size: 56px !important; line-height: 1.1; }
   .st-key-projected [data-testid="stMetricLabel"] p { font-size: 24px !important; }
   .st-key-projected .st-key-room_code p { font-size: min(8rem, 17cqi) !important; }
   .st-key-projected .st-key-room_join_url code { font-size: 32px !important; }
   .st-key-projected .st-key-audience_slide h2 { font-size: 64px !important; }
   .st-key-projected .st-key-audience_slide p, .st-key-projected .st-key-audience_slide li,
   .st-key-projected .st-key-audience_slide td { font-size: 40px !important; line-height: 1.4; }
-  .st-key-projected .st-key-audience_join p { font-size: 40px !important; font-weight: 700; }
+  .st-key-projected .st-key-audience_join p { font-size: 40px !important; }
+  .st-key-projected .st-key-audience_answer p { font-size: 34px !important; }
   .st-key-projected .st-key-room_dashboard_code p { font-size: 64px !important; font-weight: 800;
     letter-spacing: .06em; margin: 0; }
 }
@@ -147,27 +159,41 @@ def _percent(share: float) -> str:
     return f"{round(100 * share)} %"
 
 
-def bars_figure(bars: tuple[Bar, ...], *, highlight: str | None = None) -> go.Figure:
-    """Horizontal bars, first item on top, each labelled with its count and share."""
+def _wrapped(label: str) -> str:
+    lines = textwrap.wrap(html.escape(label, quote=False), LABEL_WRAP_CHARS) or [""]
+    return "<br>".join(lines)
+
+
+def bars_figure(bars: tuple[Bar, ...], *, highlight: str | None = None, mark: str = "") -> go.Figure:
+    """Horizontal bars, first item on top, each labelled with its count and share; the ``highlight``
+    bar stands out (and its label starts with ``mark``, so it shows even with no answers)."""
     colors = ["#ff0050" if bar.id == highlight else "#25a5b5" for bar in bars]
+    labels = [_wrapped((mark if bar.id == highlight else "") + bar.label) for bar in bars]
+    lines = sum(label.count("<br>") + 1 for label in labels)
+    font = {"size": CHART_FONT_SIZE}
     figure = go.Figure(
         go.Bar(
             x=[bar.count for bar in bars],
-            y=[bar.label for bar in bars],
+            y=labels,
             orientation="h",
             marker_color=colors,
             text=[f"{bar.count} · {_percent(bar.share)}" for bar in bars],
             textposition="auto",
+            textfont=font,
             hoverinfo="skip",
         )
     )
     figure.update_layout(
-        height=70 + 48 * len(bars),
+        height=60 + 24 * len(bars) + 30 * lines,
         margin={"l": 8, "r": 8, "t": 8, "b": 8},
-        yaxis={"autorange": "reversed", "automargin": True},
-        xaxis={"rangemode": "tozero", "dtick": 1 if max((b.count for b in bars), default=0) < 10 else None},
+        yaxis={"autorange": "reversed", "automargin": True, "tickfont": font},
+        xaxis={
+            "rangemode": "tozero",
+            "dtick": 1 if max((b.count for b in bars), default=0) < 10 else None,
+            "tickfont": font,
+        },
         showlegend=False,
-        font={"size": CHART_FONT_SIZE},
+        font=font,  # the axis and bar fonts are set too: Streamlit's chart theme would shrink them
     )
     return figure
 
@@ -179,7 +205,7 @@ def poll_chart(poll: PollBoard, key: str, *, right_answer: int | None = None) ->
     st.caption(t("room.poll_answers", count=poll.total))
     highlight = None if right_answer is None else str(right_answer)
     st.plotly_chart(
-        bars_figure(poll.bars, highlight=highlight),
+        bars_figure(poll.bars, highlight=highlight, mark=RIGHT_MARK),
         key=key,
         config={"displayModeBar": False, "staticPlot": True},
     )

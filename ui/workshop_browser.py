@@ -12,6 +12,7 @@ another device or another day.
 
 from __future__ import annotations
 
+import hashlib
 import json
 
 import streamlit as st
@@ -75,7 +76,10 @@ def write_cookie(name: str, value: str | None, *, written_key: str) -> None:
         return
     st.session_state[written_key] = wanted
     max_age = COOKIE_MAX_AGE_SECONDS if value else 0
-    with st.container(key=f"cookie_{written_key}", height=1, border=False):
+    # A new key per value: the browser runs an st.html script when the element first mounts, not
+    # when an element in the same place changes its body.
+    version = hashlib.sha256(wanted.encode()).hexdigest()[:12]
+    with st.container(key=f"cookie_{written_key}_{version}", height=1, border=False):
         st.html(_cookie_script(name, wanted, max_age), unsafe_allow_javascript=True)
 
 
