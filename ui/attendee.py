@@ -152,7 +152,8 @@ def restore() -> WorkshopError | None:
     if problem is not None or token() is not None:
         return problem
     remembered = read_cookie(ATTENDEE_COOKIE)
-    if remembered and _take_over(remembered) is not None:
+    problem = _take_over(remembered) if remembered else None
+    if problem is not None and problem.code == "invalid_token":  # not for a database hiccup
         write_cookie(ATTENDEE_COOKIE, None, written_key=COOKIE_WRITTEN_KEY)
     return None
 
