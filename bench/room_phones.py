@@ -27,6 +27,9 @@ TEAM_SHARERS_LABEL = "Shared: "
 """The dashboard's metric of people who shared, one per calculator (``room.sharers``)."""
 RUN_TIMEOUT_S = 60.0
 """One run's limit before it counts as an error."""
+RECONNECT_ATTEMPTS = 5
+RECONNECT_PAUSE_S = 0.5
+"""A dropped phone tries to reconnect this many times, this far apart, before it counts as an error."""
 
 
 @dataclass
@@ -42,20 +45,39 @@ class Phone:
     answer_ack: float | None = None
     share_tap: float | None = None
     share_ack: float | None = None
+    shown_choice: str | None = None
+    """The option the poll shows as this phone's answer (after a reload it comes from the database)."""
+    personal_query: str = ""
+    """The join page's query string once in (``me=<token>``): the attendee's personal link."""
     reconnects: int = 0
     timer_runs: int = 0
     errors: list[str] = field(default_factory=list)
 
     def on_element(self, _session: ProtocolSession, etype: str, proto: Any, _fragment: str) -> None:
-        if etype == "radio" and self.question and proto.label == self.question and self.visible_at is None:
-            self.visible_at = time.perf_counter()
+        if etype == "radio" and self.question and proto.label == self.question:
+            if self.visible_at is None:
+                self.visible_at = time.perf_counter()
+            if proto.set_value and proto.HasField("raw_value"):
+                self.shown_choice = proto.raw_value
+            elif proto.HasField("default"):
+                self.shown_choice = proto.options[proto.default]
         elif etype == "alert":
             self.alerts.append(proto.body)
 
     async def _resume_after_drop(self) -> None:
-        """The socket dropped (its process died): reload through the proxy with the same ``?me=``."""
+        """The socket dropped (its process died): open the personal link (``?me=``) through the proxy,
+        which lands on another process as the same attendee."""
         self.reconnects += 1
-        await self.session.reconnect(RUN_TIMEOUT_S)
+        self.session.path, self.session.query_string = "/join", self.personal_query
+        self.shown_choice = None
+        for attempt in range(RECONNECT_ATTEMPTS):  # the frontend retries too, with a pause
+            try:
+                await self.session.reconnect(RUN_TIMEOUT_S)
+                return
+            except (ConnectionError, OSError):
+                if attempt == RECONNECT_ATTEMPTS - 1:
+                    raise
+                await asyncio.sleep(RECONNECT_PAUSE_S)
 
     async def run(self, **kwargs: Any) -> float:
         """One run; a dropped socket is reopened once and the run repeated (a user tapping again)."""
@@ -72,8 +94,9 @@ class Phone:
         await self.session.run(
             values={"join_nickname": nickname}, trigger="join_submit", timeout=RUN_TIMEOUT_S
         )
-        if not self.session.has_widget("join_leave"):
+        if not self.session.has_widget("join_leave") or "me=" not in self.session.query_string:
             raise RuntimeError(f"{self.name} did not get in: {self.alerts[-1:] or self.session.exceptions}")
+        self.personal_query = self.session.query_string
 
     async def keep_timer(self, stop: asyncio.Event, rng: random.Random) -> None:
         """Rerun the poll fragment every interval the server announced, like the frontend's timer."""
@@ -103,9 +126,10 @@ class Phone:
             if not self.session.has_widget("join_poll_*"):
                 await self.run(page="join")  # reloaded and not drawn yet: draw the page first
             await self.run(values={"join_poll_*": option})
-            if not any(alert.startswith(SAVED_TEXT) for alert in self.alerts):
+            if not any(alert.startswith(SAVED_TEXT) for alert in self.alerts) and self.shown_choice != option:
                 await self.run(values={"join_poll_*": option})  # came back on another process: tap again
-            if any(alert.startswith(SAVED_TEXT) for alert in self.alerts):
+            saved = any(alert.startswith(SAVED_TEXT) for alert in self.alerts)
+            if saved or self.shown_choice == option:  # saved now, or shown as chosen after the reload
                 self.answer_ack = time.perf_counter()
             else:
                 self.errors.append(f"answer not saved: {self.alerts[-1:]}")
@@ -116,16 +140,25 @@ class Phone:
         """Open the team calculator (its demo result), press share, then go back to the join page."""
         self.share_tap = time.perf_counter()
         self.alerts.clear()
-        try:
-            await self.run(page="team")
-            await self.run(trigger="share_team_send")
+        problem = ""
+        for _attempt in range(2):  # a reload in between lands on the join page: go to the calculator again
+            try:
+                await self.run(page="team")
+                await self.run(trigger="share_team_send")
+            except (KeyError, ConnectionError, OSError) as error:
+                problem = f"share: {error!r}"[:200]
+                continue
             if any(alert.startswith(SHARED_TEXT) for alert in self.alerts):
                 self.share_ack = time.perf_counter()
-            else:
-                self.errors.append(f"share not stored: {self.alerts[-1:]}")
+                problem = ""
+                break
+            problem = f"share not stored: {self.alerts[-1:]}"
+        if problem:
+            self.errors.append(problem)
+        try:
             await self.run(page="join")
         except Exception as error:  # noqa: BLE001
-            self.errors.append(f"share: {error!r}"[:200])
+            self.errors.append(f"back to join: {error!r}"[:200])
 
 
 @dataclass
@@ -136,6 +169,7 @@ class Dashboard:
     counts: list[tuple[float, int]] = field(default_factory=list)
     shares: list[tuple[float, int]] = field(default_factory=list)
     runs: int = 0
+    drops: int = 0
     errors: list[str] = field(default_factory=list)
 
     def on_element(self, _session: ProtocolSession, etype: str, proto: Any, _fragment: str) -> None:
@@ -160,7 +194,8 @@ class Dashboard:
         while not stop.is_set():
             interval = 1.0
             try:
-                if self.session.closed:
+                if self.session.closed:  # its process died: sign in again on another one
+                    self.session.path, self.session.query_string = "/instructor", ""
                     await self.session.reconnect(RUN_TIMEOUT_S)
                     await self.session.run(
                         values={"instructor_passcode": passcode}, trigger="instructor_enter"
@@ -170,6 +205,8 @@ class Dashboard:
                     fragment_id, interval = next(iter(self.session.timers.items()))
                     await self.session.run(fragment=fragment_id, timeout=RUN_TIMEOUT_S)
                     self.runs += 1
+            except (ConnectionError, OSError):
+                self.drops += 1  # its process died mid-run: it signs in again on the next tick
             except Exception as error:  # noqa: BLE001 - counted; a dead process's dashboard reopens
                 self.errors.append(f"dashboard: {error!r}"[:200])
             try:

@@ -13,6 +13,7 @@ with the last query string, as the frontend does after a reload, so ``?me=`` bri
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 import urllib.parse
 from collections.abc import Callable
@@ -124,11 +125,14 @@ class ProtocolSession:
         return await self.connect(timeout)
 
     async def close(self) -> None:
-        """Close the socket and stop reading."""
+        """Close the socket and stop reading (the old reader is gone before a new socket opens)."""
         if self._ws is not None:
             await self._ws.close()
         if self._reader is not None:
             self._reader.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self._reader
+            self._reader = None
 
     def _context(self) -> ContextInfo:
         return ContextInfo(
@@ -143,8 +147,9 @@ class ProtocolSession:
     # Incoming ----------------------------------------------------------------------------------
 
     async def _read(self) -> None:
+        socket = self._ws
         try:
-            async for raw in self._ws:
+            async for raw in socket:
                 message = ForwardMsg()
                 message.ParseFromString(raw)
                 self._handle(message)
@@ -153,8 +158,9 @@ class ProtocolSession:
         except Exception as error:  # noqa: BLE001 - reported as the session's error, never hangs a caller
             self.closed = f"reader: {error!r}"
         finally:
-            self.closed = self.closed or "closed"
-            if self._waiter is not None and not self._waiter.done():
+            if socket is self._ws:  # not an old socket's reader ending after a reconnect
+                self.closed = self.closed or "closed"
+            if socket is self._ws and self._waiter is not None and not self._waiter.done():
                 self._waiter.set_exception(ConnectionError(self.closed))
 
     def _handle(self, message: ForwardMsg) -> None:
@@ -277,10 +283,15 @@ class ProtocolSession:
 
     async def _run(self, state: ClientState, timeout: float) -> float:
         async with self._busy:  # one run at a time per tab, as the frontend waits for its runs
+            if self.closed is not None:
+                raise ConnectionError(self.closed)
             loop = asyncio.get_running_loop()
             self._waiter = loop.create_future()
             started = time.perf_counter()
-            await self._ws.send(BackMsg(rerun_script=state).SerializeToString())
+            try:
+                await self._ws.send(BackMsg(rerun_script=state).SerializeToString())
+            except websockets.ConnectionClosed as closed:
+                raise ConnectionError(f"closed: {closed}") from closed
             await asyncio.wait_for(self._waiter, timeout)
             self.runs += 1
             return time.perf_counter() - started

@@ -62,7 +62,7 @@ else
     app_port=$((port + n))
     start_app "app-$n" "$app_port"
     apps+=("app-$n $app_port")
-    servers+="  server app-$n 127.0.0.1:$app_port check inter 500ms fall 2 rise 2 cookie app-$n"$'\n'
+    servers+="  server app-$n 127.0.0.1:$app_port check inter 500ms fall 1 rise 2 cookie app-$n"$'\n'
   done
   maxconn=$(( $(ulimit -n) / 2 - 100 ))  # each proxied connection holds two file descriptors
   cat >"$run_dir/haproxy.cfg" <<EOF
@@ -74,9 +74,9 @@ defaults
   timeout client 1h
   timeout server 1h
   timeout tunnel 1h
-  # A phone whose process died is sent to another one on its next connection.
-  option redispatch
-  retries 2
+  # A phone whose process died is sent to another one on its next connection (every retry redispatches).
+  option redispatch 1
+  retries 3
 frontend room
   bind $address:$port
   default_backend apps
