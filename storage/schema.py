@@ -45,13 +45,8 @@ SQLITE_SYNCHRONOUS = "FULL"
 READ_ONLY_OPTION = "companion_read_only"
 """Connection execution option: SQLite begins a deferred (reading) transaction instead of IMMEDIATE."""
 
-SCHEMA_VERSION = 1
-"""Bump with a new entry in :data:`MIGRATIONS` whenever a table changes. A new table needs no bump:
-``create_all`` adds it to an existing database on start (``presenter_screens`` and
-``instructor_access`` arrived that way)."""
-
-MIGRATIONS: Mapping[int, Callable[[Connection], None]] = {}
-"""``{version: step}`` upgrading the schema from ``version - 1``; empty while the schema is at 1."""
+SCHEMA_VERSION = 3
+"""Bump with a new entry in :data:`MIGRATIONS` whenever a table changes."""
 
 SCHEMA_LOCK_ID = 0x436F6D70  # "Comp"
 """PostgreSQL advisory lock taken while creating tables, so app processes starting together don't race."""
@@ -218,9 +213,44 @@ instructor_access = Table(
 )
 """The instructor session generation (``name="generation"``) and used sign-in links (``"signin:<nonce>"``)."""
 
-ALL_TABLES = (workshops, attendees, attendee_state, polls, poll_answers, submissions, submission_stages)
-"""Tables holding what attendees sent and the room's polls (``schema_version``, ``presenter_screens``
-and ``instructor_access`` aside), in dependency order."""
+room_versions = Table(
+    "room_versions",
+    metadata,
+    Column("workshop_id", _parent("workshops.id"), primary_key=True),
+    # Bumped in the same transaction as every write to the room: a screen compares two integers
+    # instead of reading the room, and other app processes learn of a change by reading this table.
+    Column("poll_version", Integer, nullable=False),
+    Column("room_version", Integer, nullable=False),
+)
+
+
+def _add_room_versions(conn: Connection) -> None:
+    room_versions.create(conn, checkfirst=True)
+
+
+def _add_presenter_and_instructor_tables(conn: Connection) -> None:
+    presenter_screens.create(conn, checkfirst=True)
+    instructor_access.create(conn, checkfirst=True)
+
+
+MIGRATIONS: Mapping[int, Callable[[Connection], None]] = {
+    2: _add_room_versions,
+    3: _add_presenter_and_instructor_tables,
+}
+"""``{version: step}`` upgrading the schema from ``version - 1``."""
+
+ALL_TABLES = (
+    workshops,
+    attendees,
+    attendee_state,
+    polls,
+    poll_answers,
+    submissions,
+    submission_stages,
+    room_versions,
+)
+"""Tables holding workshop data (``schema_version``, ``presenter_screens`` and ``instructor_access``
+aside), in dependency order."""
 
 
 def resolve_database_url(explicit: str | None = None, env: Mapping[str, str] | None = None) -> str:

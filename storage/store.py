@@ -37,6 +37,7 @@ from content_logic.workshop.models import (
 )
 from content_logic.workshop.screen import ScreenState
 from storage import aggregate, attending, presenting
+from storage.live import LiveRoom
 from storage.rows import load_workshop, open_poll_row, poll_from, workshop_from
 from storage.schema import (
     READ_ONLY_OPTION,
@@ -46,6 +47,7 @@ from storage.schema import (
     resolve_database_url,
     workshops,
 )
+from storage.versions import RoomVersion, VersionBoard, bump, take_written
 
 WORKSHOP_ID_BYTES = 16
 """Random bytes in a workshop's instructor-side id (32 hex characters)."""
@@ -74,6 +76,10 @@ class WorkshopStore:
             raise WorkshopError("storage_unavailable") from error
         self.engine = engine
         self._now = clock
+        self.versions = VersionBoard(engine)
+        """Every room's version numbers as this process knows them."""
+        self.live = LiveRoom(self)
+        """Room data shared by every session of this process, read again only when a version moves."""
         # SQLite takes one writer at a time anyway; queueing this process's writers on a lock hands
         # the turn over at once, where SQLite's busy handler would poll with sleeps.
         self._writers = threading.Lock() if engine.dialect.name == "sqlite" else contextlib.nullcontext()
@@ -84,16 +90,23 @@ class WorkshopStore:
         return cls(make_engine(resolve_database_url(url), pg_schema=pg_schema))
 
     def dispose(self) -> None:
-        """Close the pooled connections (the store can't be used afterwards)."""
+        """Stop the version reader and close the pooled connections (the store can't be used afterwards)."""
+        self.versions.stop()
         self.engine.dispose()
 
     @contextmanager
     def _write(self) -> Iterator[Connection]:
+        written: list[tuple[str, RoomVersion]] = []
         try:
             with self._writers, self.engine.begin() as conn:
-                yield conn
+                try:
+                    yield conn
+                finally:
+                    written = take_written(conn)
         except OperationalError as error:
             raise WorkshopError("storage_unavailable") from error
+        for workshop_id, version in written:  # committed: this process's screens see it at once
+            self.versions.note(workshop_id, version)
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
@@ -114,10 +127,12 @@ class WorkshopStore:
             raise WorkshopError("invalid_language", languages=", ".join(LANGUAGES))
         values = {"name": clean_workshop_name(name), "language": language, "created_at": self._now()}
         for _ in range(CODE_ATTEMPTS):
-            values |= {"id": secrets.token_hex(WORKSHOP_ID_BYTES), "join_code": new_join_code()}
+            workshop_id = secrets.token_hex(WORKSHOP_ID_BYTES)
+            values |= {"id": workshop_id, "join_code": new_join_code()}
             try:
                 with self._write() as conn:
                     conn.execute(workshops.insert().values(**values))
+                    bump(conn, workshop_id, poll=True)
             except IntegrityError:
                 continue
             return Workshop.model_validate(values)
@@ -127,6 +142,15 @@ class WorkshopStore:
         """The workshop with this instructor-side id, or ``unknown_workshop``."""
         with self._read() as conn:
             return load_workshop(conn, workshop_id)
+
+    def find_workshop(self, workshop_id: str) -> Workshop | None:
+        """The workshop with this id, or None when there is none (deleted)."""
+        try:
+            return self.get_workshop(workshop_id)
+        except WorkshopError as error:
+            if error.code == "unknown_workshop":
+                return None
+            raise
 
     def list_workshops(self) -> list[Workshop]:
         """Every workshop, newest first (open and closed)."""
@@ -149,6 +173,7 @@ class WorkshopStore:
                 .where(polls.c.workshop_id == workshop_id, polls.c.closed_at.is_(None))
                 .values(closed_at=now)
             )
+            bump(conn, workshop_id, poll=True)
             return load_workshop(conn, workshop_id)
 
     def delete_workshop(self, workshop_id: str) -> bool:
@@ -188,6 +213,7 @@ class WorkshopStore:
                 "options": json.dumps(texts, ensure_ascii=False),
                 "opened_at": now,
             }
+            bump(conn, workshop_id, poll=True)
             return poll_from(conn.execute(polls.insert().values(**values).returning(*polls.c)).one())
 
     def close_poll(self, poll_id: int) -> Poll:
@@ -201,7 +227,9 @@ class WorkshopStore:
             row = conn.execute(select(polls).where(polls.c.id == poll_id)).first()
             if row is None:
                 raise WorkshopError("unknown_poll")
-            return poll_from(row)
+            closed = poll_from(row)
+            bump(conn, closed.workshop_id, poll=True)
+            return closed
 
     def current_poll(self, workshop_id: str) -> Poll | None:
         """The workshop's open poll, if any."""
@@ -226,7 +254,9 @@ class WorkshopStore:
         join_code = normalize_join_code(code)
         cleaned = clean_nickname(nickname)
         with self._write() as conn:
-            return attending.join(conn, join_code, cleaned, new_resume_token(), self._now())
+            joined = attending.join(conn, join_code, cleaned, new_resume_token(), self._now())
+            bump(conn, joined.workshop.id)
+            return joined
 
     def resume(self, token: str) -> AttendeeView:
         """An attendee's record, workshop, the open poll and their answer to it, from their resume token."""
@@ -236,7 +266,8 @@ class WorkshopStore:
     def answer_poll(self, token: str, poll_id: int, option_index: int) -> None:
         """Record or change this attendee's answer while the poll is open (``poll_closed`` after)."""
         with self._write() as conn:
-            attending.answer_poll(conn, token, poll_id, option_index, self._now())
+            workshop_id = attending.answer_poll(conn, token, poll_id, option_index, self._now())
+            bump(conn, workshop_id)
 
     def submit(
         self,
@@ -280,7 +311,10 @@ class WorkshopStore:
     def delete_attendee(self, token: str) -> bool:
         """Delete an attendee with their answers, shares and saved work; False if already gone."""
         with self._write() as conn:
-            return attending.delete_attendee(conn, token)
+            workshop_id = attending.delete_attendee(conn, token)
+            if workshop_id is not None:
+                bump(conn, workshop_id)  # the room's counts changed
+            return workshop_id is not None
 
     # Presenter and instructor access -------------------------------------------------------------
 
@@ -291,6 +325,7 @@ class WorkshopStore:
             with self._write() as conn:
                 load_workshop(conn, workshop_id)
                 conn.execute(update(workshops).where(workshops.c.id == workshop_id).values(closed_at=None))
+                bump(conn, workshop_id, poll=True)  # phones learn it is open again
                 return load_workshop(conn, workshop_id)
         except IntegrityError:
             raise WorkshopError("code_taken") from None

@@ -35,8 +35,9 @@ _LINK_TRIGGERS = re.compile(r"([.:@])")
 WORD_JOINER = "\u2060"
 """Invisible; put before a link trigger it stops Markdown's automatic links, and shows nothing."""
 
-LIVE_SECONDS = 3
-"""How often the dashboard redraws; each redraw reads the shared 2-second room cache, not the database."""
+LIVE_SECONDS = 1
+"""How often the dashboard redraws, so an answer is on the projector within ~1 s; a redraw reads the
+database only when the room's version moved since any screen of this process last read it."""
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>:$])")
 

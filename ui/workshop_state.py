@@ -16,6 +16,7 @@ from content_logic.workshop import (
 from content_logic.workshop.join_url import JoinLinks, join_links
 from content_logic.workshop.screen import ScreenState
 from storage import DATABASE_URL_ENV, WorkshopStore, resolve_database_url
+from storage.versions import RoomVersion
 from ui.i18n import t
 
 DATABASE_URL_SECRET = "database_url"
@@ -26,10 +27,6 @@ PUBLIC_URL_ENV = "COMPANION_PUBLIC_URL"
 
 PUBLIC_URL_SECRET = "public_url"
 """Key in ``.streamlit/secrets.toml`` for the public address (the environment variable wins)."""
-
-ROOM_CACHE_SECONDS = 2.0
-"""How long one room snapshot or open poll is reused by every open dashboard and phone: at most one
-database read per workshop every 2 s, however many screens are watching."""
 
 INTERFACES_CACHE_SECONDS = 30.0
 """Network addresses are read again after this long (the laptop may change Wi-Fi)."""
@@ -68,28 +65,27 @@ def error_text(error: WorkshopError) -> str:
     return t(error.message_key, **error.values)
 
 
-@st.cache_data(ttl=ROOM_CACHE_SECONDS, max_entries=256, show_spinner=False)
+def room_version(workshop_id: str) -> RoomVersion:
+    """The room's version numbers (no database read): screens compare them before anything else."""
+    return store().live.version(workshop_id)
+
+
 def room_snapshot(workshop_id: str) -> RoomSnapshot:
-    """The dashboard aggregate, shared by every session for :data:`ROOM_CACHE_SECONDS`."""
-    return store().room_snapshot(workshop_id)
+    """The dashboard aggregate, shared by every session of this process until the room changes."""
+    return store().live.snapshot(workshop_id)
 
 
-@st.cache_data(ttl=ROOM_CACHE_SECONDS, max_entries=1024, show_spinner=False)
 def open_poll(workshop_id: str) -> Poll | None:
-    """The workshop's open poll as the phones see it, shared for :data:`ROOM_CACHE_SECONDS`."""
-    return store().current_poll(workshop_id)
+    """The workshop's open poll as the phones see it, shared until a poll opens or closes."""
+    return store().live.open_poll(workshop_id)
 
 
-@st.cache_data(ttl=ROOM_CACHE_SECONDS, max_entries=1024, show_spinner=False)
 def workshop_is_open(workshop_id: str) -> bool:
-    """Whether the workshop still takes answers, as the phones see it (shared for a few seconds), so
-    a phone says "closed" within its poll interval without a reload."""
-    try:
-        return store().get_workshop(workshop_id).is_open
-    except WorkshopError as error:
-        if error.code == "unknown_workshop":
-            return False
-        raise
+    """Whether the workshop still takes answers, as the phones see it: read again only when it is
+    closed or reopened (both move the poll version), so a phone says "closed" within its poll
+    interval, without a reload and without a database read per look."""
+    workshop = store().live.workshop(workshop_id)
+    return workshop is not None and workshop.is_open
 
 
 SCREEN_CACHE_SECONDS = 1.0
@@ -108,10 +104,9 @@ def screen_changed() -> None:
 
 
 def room_changed() -> None:
-    """Forget the shared room caches after the instructor changed the room (a poll, a close)."""
-    room_snapshot.clear()
-    open_poll.clear()
-    workshop_is_open.clear()
+    """Forget the shared room data after the instructor changed the room (a poll, a close); the
+    room's version moved with the write already, this only frees the memory at once."""
+    store().live.forget()
 
 
 # Join addresses -------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from content_logic.workshop import JOIN_CODE_ALPHABET, WorkshopError
 from storage import WorkshopStore
-from storage.schema import schema_version
+from storage.schema import SCHEMA_VERSION, schema_version
 from tests.workshop.conftest import Backend, row_counts
 
 QUESTION = "Where do TikTok buyers come from?"
@@ -230,7 +230,7 @@ def test_schema_is_created_once_and_versioned(backend: Backend) -> None:
     first, second = backend.open(), backend.open()  # a second start finds the tables and keeps them
     try:
         with second.engine.connect() as conn:
-            assert conn.execute(select(schema_version.c.version)).scalars().all() == [1]
+            assert conn.execute(select(schema_version.c.version)).scalars().all() == [SCHEMA_VERSION]
     finally:
         first.dispose()
         second.dispose()
