@@ -3,7 +3,7 @@
 import streamlit as st
 
 from content_logic.workshop import WorkshopError
-from ui import instructor_view, presenter_view
+from ui import instructor_view, presenter_view, workshop_browser
 from ui.course import course
 from ui.i18n import current_language, t
 from ui.instructor_session import chosen_workshop, workshop_query
@@ -29,7 +29,7 @@ pick, clock, links = st.columns([3, 1, 2], vertical_alignment="bottom")
 with pick:
     lesson = presenter_view.choose_lesson(lessons, workshop)
 with clock:
-    presenter_view.timer()
+    workshop_browser.timer()
 with links:
     if workshop is not None:
         st.markdown(t("room.presenter.join_with", code=workshop.display_code))

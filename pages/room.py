@@ -7,7 +7,7 @@ from functools import partial
 import streamlit as st
 
 from content_logic.workshop import WorkshopError
-from ui import instructor_view, room_view
+from ui import dashboard_view, instructor_view, room_manage, room_view
 from ui.i18n import t
 from ui.instructor_session import chosen_workshop, workshop_query
 from ui.shell import require_app_shell
@@ -29,8 +29,8 @@ if workshop is None:
     st.stop()
 
 with st.container(key="projected"):
-    room_view.dashboard_header(workshop, links_for("room"))
-    room_view.live_dashboard(workshop.id)
+    dashboard_view.dashboard_header(workshop, links_for("room"))
+    dashboard_view.live_dashboard(workshop.id)
 
 st.divider()
 query = workshop_query()
@@ -61,4 +61,4 @@ st.download_button(
     key="room_export",
     icon=":material/download:",
 )
-instructor_view.manage(workshop)
+room_manage.manage(workshop)

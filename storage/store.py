@@ -35,9 +35,9 @@ from content_logic.workshop.models import (
     SubmissionReceipt,
     Workshop,
 )
-from content_logic.workshop.screen import ScreenState
-from storage import aggregate, attending, presenting
+from storage import aggregate, attending
 from storage.live import LiveRoom
+from storage.presenting import PresenterAccess
 from storage.rows import load_workshop, open_poll_row, poll_from, workshop_from
 from storage.schema import (
     READ_ONLY_OPTION,
@@ -66,7 +66,7 @@ def _utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-class WorkshopStore:
+class WorkshopStore(PresenterAccess):
     """Workshops on SQLite or PostgreSQL through SQLAlchemy Core; safe to share across threads."""
 
     def __init__(self, engine: Engine, *, clock: Callable[[], datetime] = _utcnow) -> None:
@@ -315,45 +315,3 @@ class WorkshopStore:
             if workshop_id is not None:
                 bump(conn, workshop_id)  # the room's counts changed
             return workshop_id is not None
-
-    # Presenter and instructor access -------------------------------------------------------------
-
-    def reopen_workshop(self, workshop_id: str) -> Workshop:
-        """Open a closed workshop again with the same code and attendees (``code_taken`` when another
-        open workshop has that code now). Idempotent."""
-        try:
-            with self._write() as conn:
-                load_workshop(conn, workshop_id)
-                conn.execute(update(workshops).where(workshops.c.id == workshop_id).values(closed_at=None))
-                bump(conn, workshop_id, poll=True)  # phones learn it is open again
-                return load_workshop(conn, workshop_id)
-        except IntegrityError:
-            raise WorkshopError("code_taken") from None
-
-    def set_screen(self, workshop_id: str, lesson_id: str, slide: int, revealed_poll_id: int | None) -> None:
-        """Record the presenter's lesson, slide and revealed poll for the audience screen to follow."""
-        if not re.fullmatch(LESSON_ID_PATTERN, lesson_id) or slide < 0:
-            raise WorkshopError("invalid_slide")
-        with self._write() as conn:
-            load_workshop(conn, workshop_id)
-            presenting.set_screen(conn, workshop_id, lesson_id, slide, revealed_poll_id, self._now())
-
-    def screen(self, workshop_id: str) -> ScreenState | None:
-        """Where the presenter is in this workshop, if anywhere yet."""
-        with self._read() as conn:
-            return presenting.screen(conn, workshop_id)
-
-    def instructor_generation(self) -> int:
-        """The instructor session generation that valid sessions must carry."""
-        with self._read() as conn:
-            return presenting.generation(conn)
-
-    def end_instructor_sessions(self) -> int:
-        """Sign the instructor out everywhere (the generation moves on); returns the new generation."""
-        with self._write() as conn:
-            return presenting.next_generation(conn, self._now())
-
-    def redeem_signin(self, nonce: str) -> bool:
-        """Use up a one-time sign-in link; False when it was used before."""
-        with self._write() as conn:
-            return presenting.redeem_signin(conn, nonce, self._now())

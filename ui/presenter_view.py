@@ -4,9 +4,6 @@ recorded so an audience screen can follow."""
 
 from __future__ import annotations
 
-import json
-import time
-
 import streamlit as st
 
 from content_logic.lessons import Lesson
@@ -31,27 +28,6 @@ SLIDE_KEY = "presenter_slide"
 MESSAGE_KEY = "presenter_message"
 REVEALED_KEY = "presenter_revealed"
 """Session state: the poll whose right answer the room sees (None: not revealed)."""
-STARTED_KEY = "presenter_started"
-"""Session state: Unix time the presenter's timer started."""
-
-TIMER_SCRIPT = """
-<div id="presenter-timer" style="font-size:2rem;font-weight:700;font-variant-numeric:tabular-nums">0:00</div>
-<script>
-(() => {{
-  const started = {started} * 1000;
-  const box = document.getElementById("presenter-timer");
-  const draw = () => {{
-    const seconds = Math.max(0, Math.floor((Date.now() - started) / 1000));
-    const minutes = Math.floor(seconds / 60);
-    box.textContent = minutes + ":" + String(seconds % 60).padStart(2, "0");
-  }};
-  draw();
-  clearInterval(window.__companionTimer);
-  window.__companionTimer = setInterval(draw, 1000);
-}})();
-</script>
-"""
-"""The elapsed-time clock ticks in the browser: a server-side clock would rerun the page every second."""
 
 
 def _publish(workshop: Workshop | None) -> None:
@@ -72,21 +48,6 @@ def _publish(workshop: Workshop | None) -> None:
         st.session_state[MESSAGE_KEY] = error_text(error)
         return
     screen_changed()
-
-
-def timer() -> None:
-    """Time since the presenter started (or restarted) the clock, with a restart button."""
-    started = st.session_state.setdefault(STARTED_KEY, int(time.time()))
-    clock, restart = st.columns([2, 1], vertical_alignment="center")
-    with clock:
-        st.html(TIMER_SCRIPT.format(started=json.dumps(int(started))), unsafe_allow_javascript=True)
-    restart.button(
-        t("room.presenter.restart_timer"),
-        key="presenter_timer_restart",
-        on_click=lambda: st.session_state.update({STARTED_KEY: int(time.time())}),
-        icon=":material/restart_alt:",
-        type="tertiary",
-    )
 
 
 def resume_place(workshop: Workshop | None, lessons: list[Lesson]) -> None:

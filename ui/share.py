@@ -17,7 +17,7 @@ from content_logic.problems import InputError
 from content_logic.workshop import SUBMISSION_KINDS, SubmissionReceipt, WorkshopError
 from content_logic.workshop.sharing import share_fingerprint, summary_lines
 from ui import attendee
-from ui.attendee import load_inputs, save_inputs
+from ui.attendee_saves import keeps_inputs, load_inputs, record_share, save_inputs, set_keep_inputs
 from ui.i18n import current_language, t
 from ui.room_view import plain
 from ui.workshop_state import error_text, store
@@ -71,7 +71,7 @@ def _send(kind: str, summary: dict[str, Any], raw: JsonValue | None) -> None:
         return
     prepared["error"] = None
     prepared["receipt"] = receipt.model_dump()
-    attendee.record_share(kind, summary, raw is not None, receipt)
+    record_share(kind, summary, raw is not None, receipt)
 
 
 def _join_first() -> None:
@@ -79,13 +79,13 @@ def _join_first() -> None:
 
 
 def _keep_changed(widget_key: str) -> None:
-    attendee.set_keep_inputs(bool(st.session_state.get(widget_key)), SUBMISSION_KINDS)
+    set_keep_inputs(bool(st.session_state.get(widget_key)), SUBMISSION_KINDS)
 
 
 def keep_inputs_choice(kind: str) -> None:
     """The attendee's choice to keep their calculator inputs on the server, said as it is."""
     widget_key = f"share_{kind}_keep"
-    st.session_state[widget_key] = attendee.keeps_inputs()
+    st.session_state[widget_key] = keeps_inputs()
     keep = st.checkbox(
         t("room.share.keep_inputs"), key=widget_key, on_change=_keep_changed, args=(widget_key,)
     )

@@ -1,5 +1,5 @@
 """The browser side of workshop mode: cookies written by a tiny inline script, read back through
-``st.context.cookies``, and the presenter's keyboard/clicker keys.
+``st.context.cookies``, the presenter's keyboard/clicker keys and their clock.
 
 Why cookies for who you are: Streamlit 1.67 can *read* the cookies a browser sends when a page
 opens (``st.context.cookies``) but has no way to *set* one from the server. A two-line script
@@ -14,8 +14,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 
 import streamlit as st
+
+from ui.i18n import t
 
 COOKIE_MAX_AGE_SECONDS = 30 * 24 * 3600
 """Cookies outlive a multi-day course; the instructor session inside has its own, shorter expiry."""
@@ -87,3 +90,41 @@ def slide_keys() -> None:
     """Let keyboard and presentation-clicker keys change slides on this page."""
     with st.container(key="presenter_keys", height=1, border=False):
         st.html(KEY_HANDLER_SCRIPT, unsafe_allow_javascript=True)
+
+
+STARTED_KEY = "presenter_started"
+"""Session state: Unix time the presenter's timer started."""
+
+TIMER_SCRIPT = """
+<div id="presenter-timer" style="font-size:2rem;font-weight:700;font-variant-numeric:tabular-nums">0:00</div>
+<script>
+(() => {{
+  const started = {started} * 1000;
+  const box = document.getElementById("presenter-timer");
+  const draw = () => {{
+    const seconds = Math.max(0, Math.floor((Date.now() - started) / 1000));
+    const minutes = Math.floor(seconds / 60);
+    box.textContent = minutes + ":" + String(seconds % 60).padStart(2, "0");
+  }};
+  draw();
+  clearInterval(window.__companionTimer);
+  window.__companionTimer = setInterval(draw, 1000);
+}})();
+</script>
+"""
+"""The elapsed-time clock ticks in the browser: a server-side clock would rerun the page every second."""
+
+
+def timer() -> None:
+    """Time since the presenter started (or restarted) the clock, with a restart button."""
+    started = st.session_state.setdefault(STARTED_KEY, int(time.time()))
+    clock, restart = st.columns([2, 1], vertical_alignment="center")
+    with clock:
+        st.html(TIMER_SCRIPT.format(started=json.dumps(int(started))), unsafe_allow_javascript=True)
+    restart.button(
+        t("room.presenter.restart_timer"),
+        key="presenter_timer_restart",
+        on_click=lambda: st.session_state.update({STARTED_KEY: int(time.time())}),
+        icon=":material/restart_alt:",
+        type="tertiary",
+    )
