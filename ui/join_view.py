@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from content_logic.workshop import NICKNAME_MAX_CHARS, AttendeeView, WorkshopError, normalize_join_code
-from content_logic.workshop.join_url import CODE_PARAM
+from content_logic.workshop.join_url import CODE_PARAM, RESUME_PARAM
 from ui import attendee
 from ui.i18n import t
 from ui.room_view import plain, qr_image
@@ -207,6 +207,11 @@ def _privacy() -> None:
 
 def joined(details: dict[str, object], view: AttendeeView) -> None:
     """The attendee's screen once in: who they are, their link, the poll, their shares."""
+    resume_token = attendee.token() or ""
+    if st.query_params.get(RESUME_PARAM) != resume_token:
+        # This page's own address is the personal link, so a refresh here works even where cookies
+        # are blocked (and the load benches' protocol phones, which run no script, find it there).
+        st.query_params[RESUME_PARAM] = resume_token
     if CODE_PARAM in st.query_params:
         del st.query_params[CODE_PARAM]
     name = plain(attendee.display_name(details))
