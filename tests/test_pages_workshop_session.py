@@ -205,3 +205,24 @@ def test_a_phone_sees_the_workshop_close_without_reloading(app: Callable[..., Ap
     room_changed()  # the shared few-second cache moved on; the phone's fragment reads it
     at.run()
     assert tr("room.join.workshop_closed", "es") in alerts(at, "warning")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_server_listening_on_loopback_shows_no_qr_and_says_how_to_fix_it(
+    app: Callable[..., AppTest], room: Room, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    from streamlit import config
+
+    monkeypatch.setattr(
+        "ui.workshop_state._interfaces", lambda: [("lo", "127.0.0.1"), ("wlan0", "192.168.1.20")]
+    )
+    room.workshop()
+    config.set_option("server.address", "127.0.0.1")
+    try:
+        at = login(app, lang)
+    finally:
+        config.set_option("server.address", None)
+    command = "ADDRESS=0.0.0.0 bash scripts/run.sh"
+    assert alerts(at, "error") == [tr("room.links.loopback", lang, command=command)]
+    assert command in [c.value for c in at.code]
+    assert len(at.get("image")) == 0 and not any("192.168.1.20" in c.value for c in at.code)
