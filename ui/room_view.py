@@ -21,9 +21,6 @@ CHART_FONT_SIZE = 22
 LABEL_WRAP_CHARS = 32
 """Answer labels wrap at this many characters, so long options leave room for their bars."""
 
-RIGHT_MARK = "✓ "
-"""Put before the right answer's label once it is revealed."""
-
 RESTART_ON_ALL_INTERFACES = "ADDRESS=0.0.0.0 bash scripts/run.sh"
 """What makes a loopback-only server reachable from the room's phones."""
 
@@ -200,7 +197,7 @@ def poll_chart(poll: PollBoard, key: str, *, right_answer: int | None = None) ->
     st.caption(t("room.poll_answers", count=poll.total))
     highlight = None if right_answer is None else str(right_answer)
     st.plotly_chart(
-        bars_figure(poll.bars, highlight=highlight, mark=RIGHT_MARK),
+        bars_figure(poll.bars, highlight=highlight, mark=t("room.audience.right_mark")),
         key=key,
         config={"displayModeBar": False, "staticPlot": True},
     )
