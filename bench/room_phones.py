@@ -120,7 +120,7 @@ class Phone:
 
     async def answer(self, option: str) -> None:
         """Tap an option of the open poll; acknowledged when the saved message comes back."""
-        self.answer_tap = time.perf_counter()
+        self.answer_tap, self.answer_ack = time.perf_counter(), None
         self.alerts.clear()
         try:
             if not self.session.has_widget("join_poll_*"):
@@ -138,7 +138,7 @@ class Phone:
 
     async def share(self) -> None:
         """Open the team calculator (its demo result), press share, then go back to the join page."""
-        self.share_tap = time.perf_counter()
+        self.share_tap, self.share_ack = time.perf_counter(), None
         self.alerts.clear()
         problem = ""
         for _attempt in range(2):  # a reload in between lands on the join page: go to the calculator again
