@@ -23,6 +23,8 @@ SAVED_TEXT = "Your answer is in"
 """Start of the phone's message after a stored answer (``room.join.answer_saved``)."""
 SHARED_TEXT = "Shared with"
 """Start of the share panel's message after a stored share (``room.share.stored``)."""
+ALREADY_SHARED_TEXT = "Already shared with"
+"""Start of its message when the same result was shared before (``room.share.already``): acknowledged."""
 TEAM_SHARERS_LABEL = "Shared: "
 """The dashboard's metric of people who shared, one per calculator (``room.sharers``)."""
 RUN_TIMEOUT_S = 60.0
@@ -120,7 +122,7 @@ class Phone:
 
     async def answer(self, option: str) -> None:
         """Tap an option of the open poll; acknowledged when the saved message comes back."""
-        self.answer_tap = time.perf_counter()
+        self.answer_tap, self.answer_ack = time.perf_counter(), None
         self.alerts.clear()
         try:
             if not self.session.has_widget("join_poll_*"):
@@ -138,7 +140,7 @@ class Phone:
 
     async def share(self) -> None:
         """Open the team calculator (its demo result), press share, then go back to the join page."""
-        self.share_tap = time.perf_counter()
+        self.share_tap, self.share_ack = time.perf_counter(), None
         self.alerts.clear()
         problem = ""
         for _attempt in range(2):  # a reload in between lands on the join page: go to the calculator again
@@ -148,7 +150,7 @@ class Phone:
             except (KeyError, ConnectionError, OSError) as error:
                 problem = f"share: {error!r}"[:200]
                 continue
-            if any(alert.startswith(SHARED_TEXT) for alert in self.alerts):
+            if any(alert.startswith((SHARED_TEXT, ALREADY_SHARED_TEXT)) for alert in self.alerts):
                 self.share_ack = time.perf_counter()
                 problem = ""
                 break

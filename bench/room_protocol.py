@@ -75,6 +75,7 @@ class ProtocolSession:
         self._waiter: asyncio.Future[int] | None = None
         self._busy = asyncio.Lock()
         self._seen: set[str] = set()
+        self._running_fragment = ""
 
     # Connection --------------------------------------------------------------------------------
 
@@ -107,6 +108,7 @@ class ProtocolSession:
         )
         self.closed = None
         self._reader = asyncio.create_task(self._read())
+        self._running_fragment = ""
         first = ClientState(
             query_string=self.query_string,
             widget_states=WidgetStates(),
@@ -177,9 +179,13 @@ class ProtocolSession:
             self._element(message.delta.new_element, message.delta.fragment_id)
         elif kind == "script_finished" and message.script_finished in DONE_STATUSES:
             if message.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY:  # a full run unmounts the rest
-                for gone in [w for w in self.elements if w not in self._seen]:
-                    self.elements.pop(gone, None)
-                    self.widgets.pop(gone, None)
+                gone = [w for w in self.elements if w not in self._seen]
+            else:  # a fragment run unmounts what that fragment no longer draws
+                fragment = self._running_fragment
+                gone = [w for w, e in self.elements.items() if e[2] == fragment and w not in self._seen]
+            for widget_id in gone:
+                self.elements.pop(widget_id, None)
+                self.widgets.pop(widget_id, None)
             self._seen = set()
             if self._waiter is not None and not self._waiter.done():
                 self._waiter.set_result(message.script_finished)
@@ -279,6 +285,7 @@ class ProtocolSession:
             is_auto_rerun=auto,
             context_info=self._context(),
         )
+        self._running_fragment = fragment_id
         return await self._run(state, timeout)
 
     async def _run(self, state: ClientState, timeout: float) -> float:
