@@ -39,8 +39,8 @@ LESSON = load_course(LESSONS_DIR).in_language("en")[0]
 class Room:
     """The module's server and a store of our own on its database."""
 
-    def __init__(self, server: AppServer, store: WorkshopStore) -> None:
-        self.server, self.store = server, store
+    def __init__(self, server: AppServer, store: WorkshopStore, env: dict[str, str]) -> None:
+        self.server, self.store, self.env = server, store, env
 
     def url(self, path: str) -> str:
         return f"{self.server.url}/{path}"
@@ -60,7 +60,7 @@ def room(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Room]:
     server = AppServer(env=env)
     server.wait_healthy()
     store = WorkshopStore.from_url(url)
-    yield Room(server, store)
+    yield Room(server, store, env)
     store.dispose()
     server.stop()
 
@@ -171,6 +171,21 @@ def test_a_second_instructor_tab_stays_signed_in_on_the_same_workshop(room: Room
     expect(by_key(projector, "room_dashboard_code")).to_contain_text(running.display_code)  # type: ignore[arg-type]
     home = _open(presenter.context, room.url("instructor"))  # no ?w=: the instructor is still in
     expect(by_key(home, "instructor_pick")).to_be_visible()  # type: ignore[arg-type]
+
+
+def test_a_restarted_server_keeps_the_instructor_signed_in(room: Room, browser: Browser) -> None:
+    workshop = room.store.open_workshop("Restart room", "en")
+    dashboard = _instructor(browser, room, workshop)
+    expect(by_key(dashboard, "room_dashboard_code")).to_be_visible()  # type: ignore[arg-type]
+    # A second server on the same database is the same app after a restart; cookies are per host,
+    # not per port, so the browser brings its session cookie along.
+    restarted = AppServer(env=room.env)
+    restarted.wait_healthy()
+    try:
+        again = _open(dashboard.context, f"{restarted.url}/room?w={workshop.id}")
+        expect(by_key(again, "room_dashboard_code")).to_contain_text(workshop.display_code)  # type: ignore[arg-type]
+    finally:
+        restarted.stop()
 
 
 def test_closing_asks_first_reopen_works_and_phones_see_it_without_reloading(
