@@ -6,11 +6,33 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
+from content_logic.glossary import GlossaryTerm, load_glossary, terms_in
 from content_logic.i18n import LANGUAGES, Language
-from content_logic.lessons import Lesson, LessonFileError, LessonProblem, parse_lesson
+from content_logic.lessons import (
+    Lesson,
+    LessonFileError,
+    LessonProblem,
+    Prefill,
+    PrefilledTask,
+    parse_lesson,
+)
 
 LESSONS_DIR = Path(__file__).resolve().parent.parent / "lessons"
 """Where the app finds ``en/`` and ``es/``; one markdown file per lesson in each."""
+
+
+class CourseTime(BaseModel):
+    """The minutes of a set of lessons, split the way each lesson declares them."""
+
+    model_config = ConfigDict(frozen=True)
+
+    teaching: int
+    exercises: int
+
+    @property
+    def total(self) -> int:
+        """Teaching plus exercise time."""
+        return self.teaching + self.exercises
 
 
 class Course(BaseModel):
@@ -20,14 +42,38 @@ class Course(BaseModel):
 
     lessons: dict[Language, list[Lesson]]
     problems: list[LessonProblem]
+    glossary: dict[Language, list[GlossaryTerm]] = {}
+    """Each language's glossary terms, in the file's order (empty when there is no glossary file)."""
+    lesson_terms: dict[Language, dict[str, list[str]]] = {}
+    """Per language and lesson id, the ids of the glossary terms the lesson's text uses (found once at
+    load: searching 40 terms in a lesson costs milliseconds, too much for every rerun)."""
 
     def in_language(self, lang: Language) -> list[Lesson]:
         """The lessons of one language, ordered by their ``order`` field."""
         return self.lessons.get(lang, [])
 
+    def time(self, lang: Language) -> CourseTime:
+        """The whole course's minutes in one language: teaching and exercises."""
+        lessons = self.in_language(lang)
+        return CourseTime(
+            teaching=sum(l.meta.minutes.teaching for l in lessons),
+            exercises=sum(l.meta.minutes.exercises for l in lessons),
+        )
+
     def find(self, lang: Language, lesson_id: str) -> Lesson | None:
         """The lesson with this id in this language, if it loaded."""
         return next((l for l in self.in_language(lang) if l.meta.id == lesson_id), None)
+
+    def prefilled_task(self, lang: Language, address: str) -> PrefilledTask | None:
+        """The task whose file ``<lesson-id>.<exercise-id>`` (or ``<lesson-id>.quiz-<n>``) names."""
+        lesson_id, _, item = address.partition(".")
+        lesson = self.find(lang, lesson_id)
+        return lesson.meta.prefills().get(item) if lesson is not None else None
+
+    def terms_used(self, lang: Language, lesson_id: str) -> list[GlossaryTerm]:
+        """The glossary terms a lesson's text and exercises use, in glossary order."""
+        wanted = set(self.lesson_terms.get(lang, {}).get(lesson_id, []))
+        return [term for term in self.glossary.get(lang, []) if term.id in wanted]
 
     def broken_files(self) -> list[str]:
         """Files that failed validation, for the notice the app shows instead of them."""
@@ -138,22 +184,108 @@ def _same_shape(reference: Lesson, lesson: Lesson) -> list[LessonProblem]:
                     f"has {len(a.options)} options with answer {a.answer}",
                 )
             )
-    for field in ("order", "calculator"):
+    for number, (a, b) in enumerate(zip(ref.quiz, meta.quiz, strict=True), start=1):
+        if _calculator_of(a.prefill) != _calculator_of(b.prefill):
+            found.append(
+                problem(
+                    f"quiz[{number}].prefill",
+                    f"opens {_calculator_of(b.prefill)}; "
+                    f"{reference.source} opens {_calculator_of(a.prefill)}",
+                )
+            )
+    for field in ("order", "calculator", "minutes"):
         if getattr(ref, field) != getattr(meta, field):
             found.append(
-                problem(field, f"is {getattr(meta, field)!r}; {reference.source} has {getattr(ref, field)!r}")
+                problem(
+                    field,
+                    f"is {_plain(getattr(meta, field))}; "
+                    f"{reference.source} has {_plain(getattr(ref, field))}",
+                )
             )
+    exercises = [(e.id, _calculator_of(e.prefill)) for e in meta.exercises]
+    expected = [(e.id, _calculator_of(e.prefill)) for e in ref.exercises]
+    if exercises != expected:
+        found.append(
+            problem(
+                "exercises",
+                f"are {_pairs(exercises)} (id and calculator); {reference.source} has {_pairs(expected)}",
+            )
+        )
+    urls, expected_urls = [s.url for s in meta.sources], [s.url for s in ref.sources]
+    if urls != expected_urls:
+        found.append(
+            problem(
+                "sources",
+                f"has {len(urls)} source(s) with links {urls}; {reference.source} has "
+                f"{len(expected_urls)} with links {expected_urls} (labels may be translated, links not)",
+            )
+        )
     return found
+
+
+def _calculator_of(prefill: Prefill | None) -> str:
+    return prefill.calculator if prefill is not None else "no calculator"
+
+
+def _plain(value: object) -> str:
+    if isinstance(value, BaseModel):
+        return ", ".join(f"{k} {v}" for k, v in value.model_dump().items())
+    return repr(value)
+
+
+def _pairs(pairs: list[tuple[str, str]]) -> str:
+    return "[" + ", ".join(f"{a} ({b})" for a, b in pairs) + "]" if pairs else "none"
+
+
+def _glossary_parity(root: Path, glossary: dict[Language, list[GlossaryTerm]]) -> list[LessonProblem]:
+    reference = [term.id for term in glossary.get(LANGUAGES[0], [])]
+    problems = []
+    for lang in LANGUAGES[1:]:
+        ids = [term.id for term in glossary.get(lang, [])]
+        if ids != reference:
+            missing = sorted(set(reference) - set(ids))
+            extra = sorted(set(ids) - set(reference))
+            detail = "; ".join(
+                part
+                for part in (
+                    f"missing {', '.join(missing)}" if missing else "",
+                    f"not in {LANGUAGES[0]}: {', '.join(extra)}" if extra else "",
+                    "same terms in another order" if not missing and not extra else "",
+                )
+                if part
+            )
+            problems.append(
+                LessonProblem(
+                    file=f"{root.name}/{lang}/glossary.yaml",
+                    field="id",
+                    message=f"the terms must match {root.name}/{LANGUAGES[0]}/glossary.yaml: {detail}",
+                )
+            )
+    return problems
 
 
 def load_course(root: Path = LESSONS_DIR) -> Course:
     """Load every lesson under ``root/<lang>/``; a broken file becomes a problem, never an exception."""
     lessons: dict[Language, list[Lesson]] = {}
+    glossary: dict[Language, list[GlossaryTerm]] = {}
     problems: list[LessonProblem] = []
     for lang in LANGUAGES:
         loaded, found = _load_language(root, lang)
         kept, duplicates = _unique(lang, loaded)
         lessons[lang] = kept
-        problems += found + duplicates
-    problems += _parity(root, lessons)
-    return Course(lessons=lessons, problems=problems)
+        glossary[lang], glossary_problems = load_glossary(root, lang)
+        problems += found + duplicates + glossary_problems
+    problems += _parity(root, lessons) + _glossary_parity(root, glossary)
+    lesson_terms = {
+        lang: {
+            lesson.meta.id: [term.id for term in terms_in(_reading_text(lesson), glossary[lang])]
+            for lesson in lessons[lang]
+        }
+        for lang in LANGUAGES
+    }
+    return Course(lessons=lessons, problems=problems, glossary=glossary, lesson_terms=lesson_terms)
+
+
+def _reading_text(lesson: Lesson) -> str:
+    exercises = (f"{e.title}\n{e.prompt}\n{e.solution}" for e in lesson.meta.exercises)
+    return "\n".join([lesson.body, *exercises])

@@ -1,63 +1,48 @@
-"""Lessons: front matter models, the markdown body split into attendee text, slides and notes."""
+"""Lessons: parsing a lesson file into its front matter, the attendee text, slides and notes."""
 
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, ValidationError
 
-CalculatorId = Literal["channels", "team", "funnel"]
-"""The calculators a lesson can link to with its "try it" button."""
+from content_logic.lesson_meta import (
+    LESSON_ID_PATTERN,
+    Exercise,
+    LessonMeta,
+    Minutes,
+    Prefill,
+    PrefilledTask,
+    QuizQuestion,
+    Source,
+    consistency_problems,
+)
 
-LESSON_ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-"""Lesson ids are URL slugs (``shelf-vs-feed``): they appear in links and must match across languages."""
+__all__ = [
+    "LESSON_ID_PATTERN",
+    "Exercise",
+    "Lesson",
+    "LessonFileError",
+    "LessonMeta",
+    "LessonProblem",
+    "Minutes",
+    "Prefill",
+    "PrefilledTask",
+    "QuizQuestion",
+    "QuizScore",
+    "Slide",
+    "Source",
+    "parse_lesson",
+    "score_quiz",
+    "split_body",
+]
 
 NOTES_BLOCK = re.compile(r"^:::\s*notes\s*$\n(.*?)^:::\s*$\n?", re.MULTILINE | re.DOTALL)
 """Speaker notes are fenced ``::: notes`` … ``:::``; the attendee view never shows them."""
 
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)^---\s*$\n?(.*)\Z", re.MULTILINE | re.DOTALL)
 """A lesson file opens with YAML between two ``---`` lines; the rest is CommonMark."""
-
-NonEmptyText = Annotated[str, Field(min_length=1)]
-
-
-class QuizQuestion(BaseModel):
-    """One multiple-choice knowledge check with its right answer and why it is right."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    question: NonEmptyText
-    options: Annotated[list[NonEmptyText], Field(min_length=2, max_length=6)]
-    answer: Annotated[int, Field(ge=0)]
-    """Index (from 0) of the right option in ``options``."""
-    explanation: NonEmptyText
-
-    @model_validator(mode="after")
-    def _answer_is_an_option(self) -> QuizQuestion:
-        if self.answer >= len(self.options):
-            raise ValueError(
-                f"answer {self.answer} is out of range: there are {len(self.options)} options, "
-                f"so it must be between 0 and {len(self.options) - 1}"
-            )
-        return self
-
-
-class LessonMeta(BaseModel):
-    """The structured part of a lesson, from its YAML front matter."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    id: Annotated[str, Field(pattern=LESSON_ID_PATTERN)]
-    order: Annotated[int, Field(ge=1)]
-    title: NonEmptyText
-    minutes: Annotated[int, Field(ge=1, le=120)]
-    questions: Annotated[list[NonEmptyText], Field(min_length=1)]
-    objectives: Annotated[list[NonEmptyText], Field(min_length=1)]
-    keypoints: Annotated[list[NonEmptyText], Field(min_length=1)]
-    calculator: CalculatorId | None = None
-    quiz: Annotated[list[QuizQuestion], Field(min_length=3)]
 
 
 class Slide(BaseModel):
@@ -113,14 +98,33 @@ def _location(loc: tuple[int | str, ...]) -> str:
     return "".join(parts) or "front matter"
 
 
+PATTERN_RULES = {
+    "id": "must be lowercase words joined by hyphens, such as 'stock-up-trap'",
+    "filename": "must be a plain file name ending in .csv, .tsv or .txt, such as 'weekly-orders.csv'",
+    "url": "must be a full web address starting with http:// or https://",
+}
+"""What a field's pattern means, said in words instead of the regular expression."""
+
+SHAPE_RULES = {
+    "minutes": "must be the two parts {teaching: N, exercises: M} (minutes of teaching and of exercises)",
+    "prefill": "must be {calculator: channels|team|funnel, filename: NAME.csv, data: the file's text}",
+}
+"""How a structured field is written, for the one who wrote a plain value instead."""
+
+
 def _validation_problems(source: str, error: ValidationError) -> list[LessonProblem]:
     problems = []
     for item in error.errors():
         message = item["msg"].removeprefix("Value error, ")
+        last = next((str(p) for p in reversed(item["loc"]) if isinstance(p, str)), "")
         if item["type"] == "missing":
             message = "is required but missing"
         elif item["type"] == "extra_forbidden":
             message = "is not a lesson field (check the spelling)"
+        elif item["type"] == "string_pattern_mismatch" and last in PATTERN_RULES:
+            message = f"{PATTERN_RULES[last]}; got {item['input']!r}"
+        elif item["type"] == "model_type" and last in SHAPE_RULES:
+            message = f"{SHAPE_RULES[last]}; got {item['input']!r}"
         problems.append(LessonProblem(file=source, field=_location(item["loc"]), message=message))
     return problems
 
@@ -198,6 +202,7 @@ def parse_lesson(text: str, *, source: str) -> Lesson:
         meta = LessonMeta.model_validate(data)
     except ValidationError as exc:
         raise LessonFileError(_validation_problems(source, exc) + problems) from None
+    problems += [LessonProblem(file=source, field=f, message=m) for f, m in consistency_problems(meta)]
     if problems:
         raise LessonFileError(problems)
     attendee, notes, slides = split_body(body)

@@ -5,6 +5,7 @@ import streamlit as st
 from content_logic.channels import assess_channels, room_summary
 from content_logic.channels.inputs import inputs_from_json, inputs_to_json
 from ui import channels_inputs, channels_state, channels_view
+from ui.exercise import prefilled_file
 from ui.i18n import current_language, t
 from ui.share import calculator_sharing, restore_saved_inputs
 from ui.shell import require_app_shell
@@ -14,6 +15,9 @@ require_app_shell()
 lang = current_language()
 restore_saved_inputs("channels", lambda saved: channels_state.restore_inputs(inputs_from_json(saved)))
 channels_state.init_state()
+# A lesson exercise's link (issue 14, course-code): its file is read as if uploaded, once.
+if (exercise_file := prefilled_file("channels")) is not None:
+    channels_state.read_file(*exercise_file)
 
 st.title(t("channels.title"))
 st.caption(t("channels.intro"))

@@ -7,6 +7,7 @@ from content_logic.funnel import load_inputs as inputs_from_saved
 from content_logic.funnel.inputs import LESSON_EXAMPLE
 from content_logic.problems import InputError
 from ui import funnel_state as state
+from ui.exercise import prefilled_file
 from ui.funnel_inputs import (
     batch_options,
     batch_source,
@@ -26,6 +27,9 @@ require_app_shell()
 lang = current_language()
 restore_saved_inputs("funnel", lambda saved: state.restore(inputs_from_saved(saved)))
 state.init_state()
+# A lesson exercise's link (issue 14, course-code): its file is read as if uploaded, once.
+if (exercise_file := prefilled_file("funnel")) is not None:
+    state.use_file(*exercise_file)
 
 st.title(t("funnel.title"))
 st.markdown(t("funnel.intro"))

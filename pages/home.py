@@ -4,6 +4,7 @@ import streamlit as st
 
 from content_logic.lessons import score_quiz
 from ui.course import course, progress
+from ui.handouts import course_downloads
 from ui.i18n import current_language, other_language_button, t
 from ui.routes import CALCULATOR_ROUTES, LESSON
 from ui.shell import require_app_shell
@@ -20,13 +21,28 @@ st.markdown(t("home.intro"))
 broken_lessons_notice(course())
 
 st.header(t("home.lessons_header"))
+whole = course().time(lang)
+if whole.exercises:
+    st.caption(t("home.course_time", total=whole.total, teaching=whole.teaching, exercises=whole.exercises))
+else:
+    st.caption(t("home.course_minutes", total=whole.total))
 for lesson in lessons:
     meta = lesson.meta
     done = progress(meta.id)
     score = score_quiz(meta.quiz, done["answers"])
     with st.container(border=True, key=f"home_lesson_{meta.id}"):
         st.subheader(f"{meta.order}. {meta.title}")
-        status = [t("home.minutes", minutes=meta.minutes)]
+        minutes = meta.minutes
+        status = [
+            t(
+                "home.minutes_split",
+                total=minutes.total,
+                teaching=minutes.teaching,
+                exercises=minutes.exercises,
+            )
+            if minutes.exercises
+            else t("home.minutes", minutes=minutes.total)
+        ]
         status.append(t("home.read") if done["read"] else t("home.not_read"))
         status.append(t("home.quiz_score", correct=score.correct, total=score.total))
         st.caption(" · ".join(status))
@@ -37,6 +53,7 @@ for lesson in lessons:
             icon=":material/arrow_forward:",
             query_params={"lesson": meta.id},
         )
+course_downloads()
 
 if CALCULATOR_ROUTES:
     st.header(t("home.calculators_header"))

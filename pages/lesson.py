@@ -3,7 +3,11 @@
 import streamlit as st
 
 from content_logic.lessons import score_quiz
+from ui import lesson_view
+from ui.attendee import save_progress
 from ui.course import course, progress, record_answer, record_read
+from ui.exercise import exercise_link
+from ui.handouts import lesson_downloads
 from ui.i18n import current_language, t
 from ui.routes import CALCULATOR_ROUTES
 from ui.shell import require_app_shell
@@ -11,14 +15,13 @@ from ui.widgets import broken_lessons_notice
 
 require_app_shell()
 
+# Selector key and URL parameter (?lesson=stock-up-trap), so a lesson link can be shared. Synced by
+# hand rather than with bind="query-params": a bound widget writes its displayed title into the URL,
+# and links must carry the stable id.
 LESSON_KEY = "lesson"
-"""Selector key and URL parameter (``?lesson=stock-up-trap``), so a lesson link can be shared.
 
-Synced by hand rather than with ``bind="query-params"``: a bound widget writes its displayed
-title into the URL, and links must carry the stable id.
-"""
-
-lessons = course().in_language(current_language())
+lang = current_language()
+lessons = course().in_language(lang)
 if not lessons:
     st.warning(t("lesson.none_loaded"))
     broken_lessons_notice(course())
@@ -30,6 +33,16 @@ by_id = {lesson.meta.id: lesson for lesson in lessons}
 
 def _go_to(lesson_id: str) -> None:
     st.session_state[LESSON_KEY] = lesson_id
+
+
+def _answered(lesson_id: str, question: int, widget_key: str) -> None:
+    record_answer(lesson_id, question, widget_key)
+    save_progress()  # a workshop attendee finds it again on return; nothing outside a workshop
+
+
+def _ticked(lesson_id: str, widget_key: str) -> None:
+    record_read(lesson_id, widget_key)
+    save_progress()
 
 
 if st.session_state.get(LESSON_KEY) not in by_id:
@@ -47,15 +60,17 @@ meta = lesson.meta
 broken_lessons_notice(course())
 
 st.title(meta.title)
-st.caption(t("lesson.minutes", minutes=meta.minutes))
+lesson_view.minutes_caption(meta.minutes)
 with st.container(border=True, key="lesson_objectives"):
     st.markdown(f"**{t('lesson.objectives')}**\n\n" + "\n".join(f"- {o}" for o in meta.objectives))
     st.markdown(f"**{t('lesson.questions')}**\n\n" + "\n".join(f"- {q}" for q in meta.questions))
 
 st.markdown(lesson.body)
+lesson_view.exercises(meta)
 
 with st.container(border=True, key="lesson_keypoints"):
     st.markdown(f"**{t('lesson.keypoints')}**\n\n" + "\n".join(f"- {k}" for k in meta.keypoints))
+lesson_view.sources(meta.sources)
 
 st.header(t("lesson.quiz_header"))
 record = progress(meta.id)
@@ -69,9 +84,11 @@ for number, question in enumerate(meta.quiz):
         format_func=question.options.__getitem__,
         index=None,
         key=widget_key,
-        on_change=record_answer,
+        on_change=_answered,
         args=(meta.id, number, widget_key),
     )
+    if question.prefill is not None:
+        exercise_link(f"{meta.id}.quiz-{number + 1}", question.prefill, key=f"quiz_{meta.id}_{number}_data")
     if choice is not None:
         if choice == question.answer:
             st.success(f"**{t('lesson.right')}** {question.explanation}", icon=":material/check_circle:")
@@ -87,7 +104,7 @@ st.caption(t("lesson.score", correct=score.correct, total=score.total))
 read_key = f"read_{meta.id}"
 if read_key not in st.session_state:
     st.session_state[read_key] = record["read"]
-st.checkbox(t("lesson.mark_read"), key=read_key, on_change=record_read, args=(meta.id, read_key))
+st.checkbox(t("lesson.mark_read"), key=read_key, on_change=_ticked, args=(meta.id, read_key))
 
 calculator = CALCULATOR_ROUTES.get(meta.calculator or "")
 if calculator is not None:
@@ -96,6 +113,9 @@ if calculator is not None:
         label=t("lesson.try_it", calculator=t(calculator.title_key)),
         icon=":material/calculate:",
     )
+
+lesson_view.glossary_links(course().terms_used(lang, meta.id))
+lesson_downloads(meta.id)
 
 position = ids.index(lesson_id)
 previous_col, next_col = st.columns(2)

@@ -5,6 +5,7 @@ import streamlit as st
 from content_logic.problems import InputError
 from content_logic.team import TeamInputs, assess_inputs, room_summary
 from ui import team_inputs, team_state, team_view
+from ui.exercise import prefilled_file
 from ui.i18n import t
 from ui.share import calculator_sharing, restore_saved_inputs
 from ui.shell import require_app_shell
@@ -13,6 +14,9 @@ require_app_shell()
 
 restore_saved_inputs("team", team_state.restore_inputs)
 team_state.init()
+# A lesson exercise's link (issue 14, course-code): its file is read as if uploaded, once.
+if (exercise_file := prefilled_file("team")) is not None:
+    team_state.import_file(*exercise_file)
 st.title(t("team.title"))
 top = st.container()
 inputs_column, results_column = st.columns([5, 6], gap="large")

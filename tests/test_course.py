@@ -98,7 +98,11 @@ def test_quiz_shapes_must_match_across_languages(course_dir: Path) -> None:
 
 def test_the_calculator_link_must_match_across_languages(course_dir: Path) -> None:
     write(
-        course_dir, "es", "second", front=FRONT.replace("calculator: channels", "calculator: team"), order=2
+        course_dir,
+        "es",
+        "second",
+        front=FRONT.replace("calculator: channels", "calculator: team", 1),
+        order=2,
     )
     messages = [str(p) for p in load_course(course_dir).problems]
     assert messages == ["lessons/es/second.md: calculator: is 'team'; lessons/en/second.md has 'channels'"]
@@ -134,3 +138,210 @@ def test_cli_runs_as_a_module_on_the_real_lessons() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "minutes: {teaching: 5, exercises: 4}",
+            "minutes: {teaching: 6, exercises: 4}",
+            "lessons/es/second.md: minutes: is teaching 6, exercises 4; lessons/en/second.md has teaching 5, exercises 4",
+        ),
+        (
+            "id: read-the-chart",
+            "id: leer-el-grafico",
+            "lessons/es/second.md: exercises: are [weeks-of-cover (no calculator), leer-el-grafico (channels)] (id and calculator); lessons/en/second.md has [weeks-of-cover (no calculator), read-the-chart (channels)]",
+        ),
+        (
+            "calculator: channels\n      filename",
+            "calculator: funnel\n      filename",
+            "lessons/es/second.md: exercises: are [weeks-of-cover (no calculator), read-the-chart (funnel)] (id and calculator); lessons/en/second.md has [weeks-of-cover (no calculator), read-the-chart (channels)]",
+        ),
+        (
+            "prefill: {calculator: channels, filename: q3.csv",
+            "prefill: {calculator: team, filename: q3.csv",
+            "lessons/es/second.md: quiz[3].prefill: opens team; lessons/en/second.md opens channels",
+        ),
+        (
+            'url: "https://seller.tiktokglobalshop.com/university"',
+            'url: "https://seller.tiktokglobalshop.com/university?lang=es"',
+            "lessons/es/second.md: sources: has 2 source(s) with links ['https://seller.tiktokglobalshop.com/university?lang=es', None]; lessons/en/second.md has 2 with links ['https://seller.tiktokglobalshop.com/university', None] (labels may be translated, links not)",
+        ),
+    ],
+)
+def test_exercises_timing_prefills_and_source_links_must_match_across_languages(
+    course_dir: Path, old: str, new: str, expected: str
+) -> None:
+    assert old in FRONT
+    write(course_dir, "es", "second", front=FRONT.replace(old, new), order=2)
+    assert [str(p) for p in load_course(course_dir).problems] == [expected]
+
+
+def test_translated_titles_and_source_labels_are_not_a_mismatch(course_dir: Path) -> None:
+    translated = FRONT.replace("title: Read the chart", "title: Lean el gráfico").replace(
+        "The course's own worked example", "El ejemplo resuelto del curso"
+    )
+    write(course_dir, "es", "second", front=translated, order=2)
+    assert load_course(course_dir).problems == []
+
+
+@pytest.mark.parametrize(
+    ("address", "title", "filename"),
+    [
+        ("second.read-the-chart", "Read the chart", "carla-weeks.csv"),
+        ("second.quiz-3", "Q3", "q3.csv"),
+        ("second.weeks-of-cover", None, None),  # an exercise without data
+        ("second.quiz-1", None, None),
+        ("third.read-the-chart", None, None),
+        ("second", None, None),
+        ("", None, None),
+    ],
+)
+def test_a_prefilled_task_is_found_by_its_address(
+    course_dir: Path, address: str, title: str | None, filename: str | None
+) -> None:
+    task = load_course(course_dir).prefilled_task("en", address)
+    assert (task.title if task else None, task.prefill.filename if task else None) == (title, filename)
+
+
+def test_the_course_time_adds_up_teaching_and_exercises(course_dir: Path) -> None:
+    write(course_dir, "en", "third", front=FRONT.replace("teaching: 5", "teaching: 11"), order=3)
+    write(course_dir, "es", "third", front=FRONT.replace("teaching: 5", "teaching: 11"), order=3)
+    time = load_course(course_dir).time("en")
+    assert (time.teaching, time.exercises, time.total) == (5 + 5 + 11, 4 * 3, 21 + 12)
+
+
+GLOSSARY_EN = """\
+- id: product-card
+  term: product card
+  definition: The product's page in the shop tab.
+  banned: [product page]
+- id: creator
+  term: creator
+  definition: Someone who posts videos about products.
+  banned: [influencer, influencers]
+"""
+
+GLOSSARY_ES = """\
+- {id: product-card, term: tarjeta de producto, definition: La página del producto., banned: [ficha de producto]}
+- {id: creator, term: creador, definition: Quien publica videos., banned: [influencer, influencers]}
+"""
+
+
+def write_glossaries(root: Path, en: str = GLOSSARY_EN, es: str = GLOSSARY_ES) -> None:
+    (root / "en" / "glossary.yaml").write_text(en, encoding="utf-8")
+    (root / "es" / "glossary.yaml").write_text(es, encoding="utf-8")
+
+
+def test_the_glossary_loads_beside_the_lessons(course_dir: Path) -> None:
+    write_glossaries(course_dir)
+    course = load_course(course_dir)
+    assert course.problems == []
+    assert [t.term for t in course.glossary["es"]] == ["tarjeta de producto", "creador"]
+    assert course.glossary["en"][1].banned == ["influencer", "influencers"]
+
+
+def test_a_course_without_glossary_files_loads_with_an_empty_glossary(course_dir: Path) -> None:
+    assert load_course(course_dir).glossary == {"en": [], "es": []}
+
+
+@pytest.mark.parametrize(
+    ("es", "expected"),
+    [
+        (
+            GLOSSARY_ES.splitlines()[0] + "\n",
+            "lessons/es/glossary.yaml: id: the terms must match lessons/en/glossary.yaml: missing creator",
+        ),
+        (
+            "\n".join(reversed(GLOSSARY_ES.splitlines())) + "\n",
+            "lessons/es/glossary.yaml: id: the terms must match lessons/en/glossary.yaml: same terms in another order",
+        ),
+        (
+            GLOSSARY_ES + "- {id: shelf, term: estante, definition: x}\n",
+            "lessons/es/glossary.yaml: id: the terms must match lessons/en/glossary.yaml: not in en: shelf",
+        ),
+        (
+            GLOSSARY_ES.replace("term: creador, ", ""),
+            "lessons/es/glossary.yaml: [2].term: is required but missing",
+        ),
+        (
+            GLOSSARY_ES.replace("id: creator", "id: Creator"),
+            "lessons/es/glossary.yaml: [2].id: String should match pattern",
+        ),
+        (
+            GLOSSARY_ES.replace("id: creator", "id: product-card"),
+            "lessons/es/glossary.yaml: [2].id: 'product-card' is used by an earlier term",
+        ),
+        (
+            GLOSSARY_ES.replace("banned: [influencer, influencers]", "banned: [influencer, '']"),
+            "lessons/es/glossary.yaml: [2].banned[2]: String should have at least 1 character",
+        ),
+        (
+            "creador: Quien publica videos.\n",
+            "lessons/es/glossary.yaml: glossary: Input should be a valid list",
+        ),
+        ("- {id: [unclosed\n", "lessons/es/glossary.yaml: glossary: invalid YAML (line 2, column 1)"),
+    ],
+)
+def test_glossary_problems_name_the_file_and_entry(course_dir: Path, es: str, expected: str) -> None:
+    write_glossaries(course_dir, es=es)
+    messages = [str(p) for p in load_course(course_dir).problems]
+    assert any(m.startswith(expected) for m in messages), messages
+
+
+def _ui_imports() -> dict[str, set[str]]:
+    """Each ``ui`` module and the ``ui`` modules it imports, at the top or inside a function."""
+    import ast
+
+    modules = {f"ui.{p.stem}": p for p in (ROOT / "ui").glob("*.py") if p.stem != "__init__"}
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        found: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                found |= {node.module, *(f"{node.module}.{alias.name}" for alias in node.names)}
+            elif isinstance(node, ast.Import):
+                found |= {alias.name for alias in node.names}
+        graph[name] = {module for module in found if module in modules and module != name}
+    return graph
+
+
+def _reachable(graph: dict[str, set[str]], start: str) -> set[str]:
+    seen: set[str] = set()
+    todo = list(graph[start])
+    while todo:
+        module = todo.pop()
+        if module not in seen:
+            seen.add(module)
+            todo += graph[module]
+    return seen
+
+
+def test_ui_course_imports_nothing_that_imports_it_back() -> None:
+    """Issue 10: ``ui.attendee`` ↔ ``ui.course`` was a cycle; the course side now knows no workshop."""
+    graph = _ui_imports()
+    assert "ui.attendee" not in _reachable(graph, "ui.course")
+    assert [m for m in sorted(graph) if m in _reachable(graph, m)] == [], "an import cycle among ui modules"
+
+
+def test_the_glossary_terms_a_lesson_uses_are_found_once_at_load(course_dir: Path) -> None:
+    write(
+        course_dir,
+        "en",
+        "second",
+        front=FRONT.replace("title: Read the chart", "title: Ask a Creator"),
+        order=2,
+    )
+    write(
+        course_dir,
+        "es",
+        "second",
+        front=FRONT.replace("Video is stable.", "Un creador y la tarjeta de producto."),
+        order=2,
+    )
+    write_glossaries(course_dir)
+    course = load_course(course_dir)
+    assert [t.id for t in course.terms_used("en", "second")] == ["creator"]
+    assert [t.id for t in course.terms_used("es", "second")] == ["product-card", "creator"]  # glossary order
+    assert course.terms_used("en", "first") == [] and course.terms_used("en", "missing") == []

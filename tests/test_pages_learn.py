@@ -82,7 +82,7 @@ def test_progress_shows_on_the_course_map(app: App) -> None:
     at.radio(key=f"quiz_{lesson.meta.id}_0").set_value(lesson.meta.quiz[0].answer).run()
     at.checkbox(key=f"read_{lesson.meta.id}").check().run()
     at.switch_page("pages/home.py").run()
-    caption = at.caption[0].value
+    caption = next(c.value for c in at.caption if c.value.startswith(f"{lesson.meta.minutes.total} min"))
     assert translate("home.read", "en") in caption
     assert translate("home.quiz_score", "en", correct=1, total=len(lesson.meta.quiz)) in caption
     # and the answer is still there when the attendee comes back to the lesson
@@ -128,3 +128,36 @@ def test_the_home_page_offers_the_other_language_without_the_sidebar(app: App) -
     button.click().run()
     assert at.header[0].value == translate("home.lessons_header", "es")
     assert at.button(key="home_other_language").label == "English"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_course_map_shows_the_time_split_into_teaching_and_exercises(app: App, lang: str) -> None:
+    at = app(lang=lang)
+    whole = COURSE.time(lang)  # type: ignore[arg-type]
+    assert whole.exercises > 0 and whole.total == whole.teaching + whole.exercises
+    captions = [c.value for c in at.caption]
+    assert (
+        translate(
+            "home.course_time",
+            lang,
+            total=whole.total,
+            teaching=whole.teaching,
+            exercises=whole.exercises,  # type: ignore[arg-type]
+        )
+        in captions
+    )
+    for lesson in COURSE.in_language(lang):  # type: ignore[arg-type]
+        time = lesson.meta.minutes
+        split = translate(
+            "home.minutes_split", lang, total=time.total, teaching=time.teaching, exercises=time.exercises
+        )  # type: ignore[arg-type]
+        assert any(c.startswith(split + " · ") for c in captions), split
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_glossary_page_lists_every_term_of_its_language(app: App, lang: str) -> None:
+    at = app(lang=lang, page="pages/glossary.py")
+    assert not at.exception
+    terms = COURSE.glossary[lang]  # type: ignore[index]
+    assert [s.value for s in at.subheader] == [term.term for term in terms]
+    assert at.title[0].value == translate("glossary.title", lang)  # type: ignore[arg-type]

@@ -108,12 +108,18 @@ def sync_upload(upload: Any) -> None:
         if state.get(SOURCE_KEY):
             use_base(story_sales(state[STORY_KEY]), source=None)
         return
+    read_file(upload.getvalue(), upload.name)
+
+
+def read_file(data: bytes, name: str) -> None:
+    """Read a file as an upload (a lesson exercise's file too): a good one replaces the table."""
+    st.session_state[UPLOAD_PROBLEMS_KEY] = None
     try:
-        sales = parse_sales(upload.getvalue(), upload.name)
+        sales = parse_sales(data, name)
     except InputError as error:
-        state[UPLOAD_PROBLEMS_KEY] = (upload.name, error.problems)
+        st.session_state[UPLOAD_PROBLEMS_KEY] = (name, error.problems)
         return
-    use_base(sales, source=upload.name)
+    use_base(sales, source=name)
 
 
 def editor_data(lang: str) -> pd.DataFrame:

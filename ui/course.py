@@ -1,4 +1,8 @@
-"""The loaded course and the attendee's progress through it, for this session."""
+"""The loaded course and the attendee's progress through it, for this session.
+
+Nothing here knows about workshops: ``ui.attendee`` reads the progress from this module to save it,
+and the lesson page asks it to after each change (issue 10: no ``ui.attendee`` ↔ ``ui.course`` cycle).
+"""
 
 from __future__ import annotations
 
@@ -36,17 +40,8 @@ def record_answer(lesson_id: str, question: int, widget_key: str) -> None:
         answers.pop(question, None)
     else:
         answers[question] = choice
-    _save_for_workshop()
 
 
 def record_read(lesson_id: str, widget_key: str) -> None:
     """Widget callback: remember the "I've read it" tick for the home page."""
     progress(lesson_id)["read"] = bool(st.session_state.get(widget_key))
-    _save_for_workshop()
-
-
-def _save_for_workshop() -> None:
-    """A workshop attendee's progress is also saved for their return (no-op outside a workshop)."""
-    from ui.attendee import save_progress  # imported here: ui.attendee imports this module
-
-    save_progress()

@@ -122,6 +122,13 @@ def init_state() -> None:
         st.session_state[TABLE_EDITS_KEY] = _NO_EDITS
 
 
+def use_file(data: bytes, name: str) -> None:
+    """Take a file as the batch's upload (a lesson exercise's file); call before the widgets are drawn."""
+    st.session_state[UPLOADED_KEY] = (name, data, f"file:{hashlib.sha256(data).hexdigest()}")
+    st.session_state[MODE_KEY] = "batch"
+    st.session_state[SOURCE_KEY] = "upload"
+
+
 def restore(inputs: FunnelInputs) -> None:
     """Show saved inputs (a returning attendee); call before the page draws its widgets."""
     st.session_state.pop(TABLE_KEY, None)

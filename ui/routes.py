@@ -25,10 +25,14 @@ class Route:
 
 HOME = Route("pages/home.py", "home", "learn", "nav.home", ":material/map:")
 LESSON = Route("pages/lesson.py", "lesson", "learn", "nav.lesson", ":material/menu_book:")
+GLOSSARY = Route("pages/glossary.py", "glossary", "learn", "nav.glossary", ":material/dictionary:")
+PLAN = Route("pages/plan.py", "plan", "learn", "plan.nav_title", ":material/checklist:", "plan.summary")
 
 ROUTES: list[Route] = [
     HOME,
     LESSON,
+    GLOSSARY,
+    PLAN,
     Route(
         "pages/channels.py",
         "channels",

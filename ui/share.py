@@ -19,6 +19,7 @@ from content_logic.workshop.sharing import share_fingerprint, summary_lines
 from ui import attendee
 from ui.attendee_saves import keeps_inputs, load_inputs, record_share, save_inputs, set_keep_inputs
 from ui.i18n import current_language, t
+from ui.plan_results import remember_inputs
 from ui.room_view import plain
 from ui.workshop_state import error_text, store
 
@@ -160,6 +161,7 @@ def calculator_sharing(
     ``summary`` and ``inputs`` build the room summary and the JSON inputs; they run only for an
     attendee who joined a workshop, not on every rerun of everyone else.
     """
+    remember_inputs(kind, inputs)  # My plan reads the latest inputs of every calculator (no work here)
     if attendee.info() is None:
         _join_first()
         return

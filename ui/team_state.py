@@ -198,14 +198,19 @@ def import_roster() -> None:
     upload = ss.get(UPLOAD)
     if upload is None:
         return
+    import_file(upload.getvalue(), upload.name)
+
+
+def import_file(data: bytes, name: str) -> None:
+    """Read a roster file as an upload (a lesson exercise's file too): a good one replaces the table."""
     policy = ss.get(POLICY_MODEL, TeamPolicy())
     try:
-        roster = read_roster(upload.getvalue(), upload.name, policy=policy)
+        roster = read_roster(data, name, policy=policy)
     except InputError as error:
-        ss[IMPORT_RESULT] = ("error", upload.name, error.problems)
+        ss[IMPORT_RESULT] = ("error", name, error.problems)
         return
     replace_rows(ROSTER, ROSTER_ROWS, [_row_dict(row) for row in roster_rows(roster)])
-    ss[IMPORT_RESULT] = ("ok", upload.name, len(roster.entries), roster.notes)
+    ss[IMPORT_RESULT] = ("ok", name, len(roster.entries), roster.notes)
     ss[LOADED_PRESET] = None
 
 

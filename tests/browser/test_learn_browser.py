@@ -63,3 +63,42 @@ def test_a_deep_link_on_a_freshly_started_server_gets_the_app_shell(page: Page) 
         expect(page.get_by_test_id("stSidebarNav")).to_contain_text(translate("nav.home", "es"))
     finally:
         fresh.stop()
+
+
+def test_an_exercise_opens_its_calculator_pre_filled_and_the_answers_stay(
+    server: AppServer, page: Page
+) -> None:
+    """The exercise link stays inside the app (no reload): the calculator reads the exercise's file
+    and, back on the lesson, the quiz answer given before is still there."""
+    lesson, exercise = next(
+        (l, e)
+        for l in COURSE.in_language("es")
+        for e in l.meta.exercises
+        if e.prefill is not None and e.prefill.calculator == "channels"
+    )
+    assert exercise.prefill is not None
+    page.goto(f"{server.url}/lesson?lang=es&lesson={lesson.meta.id}")
+    wait_for_app(page)
+    question = lesson.meta.quiz[0]
+    page.locator(f".st-key-quiz_{lesson.meta.id}_0").get_by_text(
+        question.options[question.answer], exact=True
+    ).click()
+    expect(page.get_by_test_id("stAlert").filter(has_text=question.explanation)).to_be_visible()
+
+    card = page.locator(f".st-key-exercise_{lesson.meta.id}_{exercise.id}")
+    card.get_by_text(translate("lesson.solution", "es"), exact=True).click()
+    expect(card.get_by_test_id("stExpander").get_by_test_id("stMarkdown").first).to_be_visible()
+    screenshot(page, "lesson-exercise-es")
+
+    page.locator(f".st-key-exercise_{lesson.meta.id}_{exercise.id}_data").get_by_test_id(
+        "stPageLink-NavLink"
+    ).click()
+    wait_for_app(page)
+    expect(page.get_by_text(exercise.prefill.filename).first).to_be_visible()
+    assert f"exercise={lesson.meta.id}.{exercise.id}" in page.url
+    screenshot(page, "channels-from-exercise-es")
+
+    page.go_back()
+    wait_for_app(page)
+    expect(page.get_by_role("heading", name=lesson.meta.title, exact=True)).to_be_visible()
+    expect(page.get_by_test_id("stAlert").filter(has_text=question.explanation)).to_be_visible()
