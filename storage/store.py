@@ -36,6 +36,7 @@ from content_logic.workshop.models import (
     Workshop,
 )
 from storage import aggregate, attending
+from storage.afterwards import AfterwardsAccess
 from storage.live import LiveRoom
 from storage.presenting import PresenterAccess
 from storage.rows import load_workshop, open_poll_row, poll_from, workshop_from
@@ -66,7 +67,7 @@ def _utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-class WorkshopStore(PresenterAccess):
+class WorkshopStore(PresenterAccess, AfterwardsAccess):
     """Workshops on SQLite or PostgreSQL through SQLAlchemy Core; safe to share across threads."""
 
     def __init__(self, engine: Engine, *, clock: Callable[[], datetime] = _utcnow) -> None:

@@ -27,6 +27,7 @@ ErrorCode = Literal[
     "storage_unavailable",
     "code_taken",
     "invalid_slide",
+    "recheck_unavailable",
 ]
 """Every reason a workshop action can be refused; each has ``workshop.errors.<code>`` in en and es."""
 
