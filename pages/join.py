@@ -4,7 +4,7 @@ import streamlit as st
 
 from content_logic.workshop import WorkshopError
 from content_logic.workshop.join_url import CODE_PARAM
-from ui import attendee, join_view
+from ui import attendee, join_view, recheck_view
 from ui.i18n import t
 from ui.shell import require_app_shell
 from ui.workshop_state import error_text, store
@@ -30,3 +30,4 @@ except WorkshopError as error:
         join_view.join_form()
     st.stop()
 join_view.joined(details, view)
+recheck_view.recheck_panel(view.workshop)  # once the workshop closed: the 30-day re-check

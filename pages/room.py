@@ -7,7 +7,7 @@ from functools import partial
 import streamlit as st
 
 from content_logic.workshop import WorkshopError
-from ui import dashboard_view, instructor_view, room_manage, room_view
+from ui import dashboard_view, instructor_view, report_view, room_manage, room_view
 from ui.i18n import t
 from ui.instructor_session import chosen_workshop, workshop_query
 from ui.shell import require_app_shell
@@ -61,4 +61,7 @@ st.download_button(
     key="room_export",
     icon=":material/download:",
 )
+# Room report and 30-day re-check (room-report's): counts only, made on the click.
+report_view.report_downloads(workshop)
+report_view.cohort_view(workshop)
 room_manage.manage(workshop)

@@ -42,13 +42,16 @@ def _state_rows(conn: Connection, attendee_id: int) -> dict[str, Any]:
     return {key: json.loads(value) for key, value in conn.execute(query)}
 
 
-def _status(conn: Connection, token: str) -> tuple[int, RecheckStatus]:
+def _status(conn: Connection, token: str, now: datetime) -> tuple[int, RecheckStatus]:
     attendee, workshop = attendee_by_token(conn, token)
     rows = _state_rows(conn, attendee.id)
     opted = rows.get(RECHECK_STATE_KEY)
     rerun = tuple(kind for kind in SUBMISSION_KINDS if recheck_key(kind) in rows)
     opted_at = datetime.fromisoformat(opted["opted_in_at"]) if isinstance(opted, dict) else None
-    return attendee.id, RecheckStatus(closed_at=workshop.closed_at, opted_in_at=opted_at, rerun=rerun)
+    due = opted_at is not None and recheck_due(workshop.closed_at, now)
+    return attendee.id, RecheckStatus(
+        closed_at=workshop.closed_at, opted_in_at=opted_at, rerun=rerun, due=due
+    )
 
 
 def cohort_data(conn: Connection, workshop_id: str) -> CohortData:
@@ -103,7 +106,7 @@ class AfterwardsAccess:
     def recheck_status(self, token: str) -> RecheckStatus:
         """This attendee's re-check: opted in or not, the workshop's close, the calculators re-run."""
         with self._read() as conn:
-            return _status(conn, token)[1]
+            return _status(conn, token, self._now())[1]
 
     def set_recheck(self, token: str, opted_in: bool) -> RecheckStatus:
         """Opt in to the re-check (only once the workshop has closed), or out: opting out deletes the
@@ -130,7 +133,7 @@ class AfterwardsAccess:
                         | attendee_state.c.key.startswith(RECHECK_RESULT_PREFIX),
                     )
                 )
-            return _status(conn, token)[1]
+            return _status(conn, token, self._now())[1]
 
     def save_recheck(self, token: str, kind: str, summary: BaseModel | Mapping[str, Any]) -> RecheckStatus:
         """Keep a re-run result (its summary only, checked like a share), replacing an earlier re-run;
@@ -138,12 +141,12 @@ class AfterwardsAccess:
         checked_kind: SubmissionKind = payloads.check_kind(kind)
         encoded, _ = payloads.check_summary(checked_kind, summary)
         with self._write() as conn:
-            attendee_id, status = _status(conn, token)
-            if status.opted_in_at is None or not recheck_due(status.closed_at, self._now()):
+            attendee_id, status = _status(conn, token, self._now())
+            if not status.due:
                 raise WorkshopError("recheck_unavailable", days=RULES.after_days)
             row = {"attendee_id": attendee_id, "key": recheck_key(checked_kind), "value": encoded}
             upsert(conn, attendee_state, row | {"updated_at": self._now()}, ("attendee_id", "key"))
-            return _status(conn, token)[1]
+            return _status(conn, token, self._now())[1]
 
     def cohort_data(self, workshop_id: str) -> CohortData:
         """The cohort view's pairs (then, now) for one workshop."""

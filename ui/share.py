@@ -16,7 +16,7 @@ from pydantic import JsonValue
 from content_logic.problems import InputError
 from content_logic.workshop import SUBMISSION_KINDS, SubmissionReceipt, WorkshopError
 from content_logic.workshop.sharing import share_fingerprint, summary_lines
-from ui import attendee
+from ui import attendee, recheck_view
 from ui.attendee_saves import keeps_inputs, load_inputs, record_share, save_inputs, set_keep_inputs
 from ui.i18n import current_language, t
 from ui.plan_results import remember_inputs
@@ -167,4 +167,6 @@ def calculator_sharing(
         return
     data = inputs()
     save_inputs(kind, data)  # only when the attendee chose to keep them (the panel's last box)
+    if recheck_view.recheck_share(kind, summary):  # the room closed and this attendee's re-check is open
+        return
     share_panel(kind, summary(), data)

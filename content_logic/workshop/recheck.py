@@ -68,6 +68,8 @@ class RecheckStatus(BaseModel):
     closed_at: datetime | None
     opted_in_at: datetime | None
     rerun: tuple[SubmissionKind, ...] = ()
+    due: bool = False
+    """Opted in and the re-check has opened: the calculators can be run again now."""
 
 
 class ThenNow(BaseModel):
