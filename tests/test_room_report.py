@@ -21,7 +21,7 @@ from content_logic.workshop.report import (
     bucket_width,
     room_report,
 )
-from content_logic.workshop.report_document import report_csv, report_handout
+from content_logic.workshop.report_document import AXIS_TICKS, axis_top, report_csv, report_handout
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
@@ -48,6 +48,14 @@ def test_long_workshops_get_wider_buckets(span_hours: int, width_minutes: int) -
     width = bucket_width(START, START + timedelta(hours=span_hours), rules)
     assert width == timedelta(minutes=width_minutes)
     assert span_hours * 60 / width_minutes <= rules.max_points
+
+
+@pytest.mark.parametrize(
+    ("highest", "top"), [(0, 4), (3, 4), (5, 8), (7, 8), (9, 20), (200, 200), (201, 400)]
+)
+def test_the_attendance_axis_steps_in_whole_counts(highest: int, top: int) -> None:
+    assert axis_top(highest) == top
+    assert top % AXIS_TICKS == 0 and top >= highest
 
 
 @pytest.mark.parametrize(

@@ -77,6 +77,20 @@ def _aggregate_lines(report: RoomReport, lang: Language) -> list[str]:
     ]
 
 
+AXIS_TICKS = 4
+"""The PDF's charts draw four steps up the value axis; the attendance axis keeps each a whole count."""
+
+
+def axis_top(highest: int) -> int:
+    """The attendance axis's top: four equal steps of 1, 2 or 5 × a power of ten, at or above ``highest``."""
+    power = 1
+    while True:
+        for step in (1, 2, 5):
+            if step * power * AXIS_TICKS >= highest:
+                return step * power * AXIS_TICKS
+        power *= 10
+
+
 def attendance_figure(report: RoomReport, lang: Language) -> dict[str, object]:
     """The attendance line (everyone in so far, per bucket) as a plotly figure dict."""
     return {
@@ -90,7 +104,13 @@ def attendance_figure(report: RoomReport, lang: Language) -> dict[str, object]:
                 "line": {"color": CHART_COLOR},
             }
         ],
-        "layout": {"yaxis": {"title": {"text": _t(lang, "attendance_total")}}, "showlegend": False},
+        "layout": {
+            "yaxis": {
+                "title": {"text": _t(lang, "attendance_total")},
+                "range": [0, axis_top(max((point.total for point in report.attendance), default=0))],
+            },
+            "showlegend": False,
+        },
     }
 
 
