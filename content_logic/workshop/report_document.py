@@ -128,12 +128,12 @@ def _poll_blocks(report: RoomReport, lang: Language) -> list[Block]:
         rows = [
             [
                 option + (f" ({_t(lang, 'right_mark')})" if index == poll.right else ""),
-                format_count(count, lang),
-                format_percent(count / poll.total, lang) if poll.total else "—",
+                format_count(count, lang)
+                + (f" · {format_percent(count / poll.total, lang)}" if poll.total else ""),
             ]
             for index, (option, count) in enumerate(zip(poll.options, poll.counts, strict=True))
         ]
-        blocks.append(Table(header=[_t(lang, "option"), _t(lang, "count"), _t(lang, "share")], rows=rows))
+        blocks.append(Table(header=[_t(lang, "option"), _t(lang, "answers")], rows=rows))
     return blocks
 
 
