@@ -29,5 +29,5 @@ except WorkshopError as error:
         attendee.leave()
         join_view.join_form()
     st.stop()
+recheck_view.recheck_panel(view.workshop)  # once the workshop closed: the 30-day re-check, first
 join_view.joined(details, view)
-recheck_view.recheck_panel(view.workshop)  # once the workshop closed: the 30-day re-check

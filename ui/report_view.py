@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 import streamlit as st
 
@@ -11,7 +11,7 @@ from content_logic.handouts import render_pdf
 from content_logic.i18n import Language
 from content_logic.workshop import Workshop, WorkshopError
 from content_logic.workshop.cohort_text import cohort_lines
-from content_logic.workshop.recheck import RULES, cohort, recheck_opens
+from content_logic.workshop.recheck import RULES, cohort, recheck_due, recheck_opens
 from content_logic.workshop.report import RoomReport, room_report
 from content_logic.workshop.report_document import report_csv, report_handout
 from ui.course import course
@@ -75,7 +75,10 @@ def cohort_view(workshop: Workshop) -> None:
             st.warning(error_text(error), icon=":material/cloud_off:")
             return
         date = recheck_opens(workshop.closed_at).astimezone().strftime("%Y-%m-%d")
-        st.markdown(t("report.cohort.opted_in", count=view.opted_in, date=date))
+        opened = recheck_due(workshop.closed_at, datetime.now(UTC))
+        st.markdown(
+            t("report.cohort.opened" if opened else "report.cohort.opted_in", count=view.opted_in, date=date)
+        )
         st.caption(t("report.cohort.min_group", min=view.min_group))
         for line in cohort_lines(view, current_language()):
             st.markdown(f"- {line}")
