@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import statistics
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from functools import partial
@@ -19,6 +20,7 @@ sys.path.insert(0, str(ROOT))
 from content_logic.course import Course, load_course  # noqa: E402
 from content_logic.handouts import render_pdf  # noqa: E402
 from content_logic.handouts.course import course_handout, lesson_handout  # noqa: E402
+from content_logic.handouts.fonts import embeddable_fonts  # noqa: E402
 from content_logic.handouts.plan import plan_handout  # noqa: E402
 from content_logic.i18n import LANGUAGES, Language  # noqa: E402
 from tests.plan_demo import demo_document  # noqa: E402
@@ -39,13 +41,20 @@ def plan_pdf(course: Course, lang: Language) -> bytes:
 
 def main() -> None:
     course = load_course()
+    with tempfile.TemporaryDirectory() as fresh:
+        tempfile.tempdir = fresh  # no font cut on disk yet: what the first PDF after a deploy pays
+        cold = seconds(partial(plan_pdf, course, "en"))
+        embeddable_fonts.cache_clear()
+        tempfile.tempdir = None
+    print(f"plan PDF, first after a deploy (cuts the font once, kept on disk): {cold:.2f} s")
     for lang in LANGUAGES:
         first = seconds(partial(plan_pdf, course, lang))
         warm = [seconds(partial(plan_pdf, course, lang)) for _ in range(RUNS)]
         size = len(plan_pdf(course, lang))
         print(
-            f"plan PDF ({lang}): first {first:.2f} s, warm median {statistics.median(warm):.2f} s "
-            f"(max {max(warm):.2f} s), {size / 1024:.0f} KB; target ≤ 1.5 s"
+            f"plan PDF ({lang}): first in this process {first:.2f} s, "
+            f"warm median {statistics.median(warm):.2f} s (max {max(warm):.2f} s), {size / 1024:.0f} KB; "
+            "target ≤ 1.5 s"
         )
     for lang in LANGUAGES:
         one = lesson_handout(course, lang, "views-no-sales", edition="instructor")

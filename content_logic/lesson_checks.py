@@ -93,8 +93,17 @@ class FigurePolicy(BaseModel):
     """Percentages and multipliers, in digits or words: the numbers that read as facts about the world
     ("70 %", "10×", "ten times more")."""
     example_words: dict[Language, tuple[str, ...]] = {
-        "en": ("example", "e.g.", "imagine", "suppose", "let's say", "carla", "rule of thumb"),
-        "es": ("ejemplo", "p. ej.", "imaginen", "supongamos", "digamos", "carla", "regla práctica"),
+        "en": ("example", "e.g.", "imagine", "suppose", "say,", "in this story", "carla", "rule of thumb"),
+        "es": (
+            "ejemplo",
+            "p. ej.",
+            "imaginen",
+            "supongamos",
+            "digamos",
+            "en esta historia",
+            "carla",
+            "regla práctica",
+        ),
     }
     """Words that mark a sentence as a worked example or an adjustable rule of thumb, not a claim."""
 

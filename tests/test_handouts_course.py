@@ -13,6 +13,7 @@ from content_logic.handouts import plain_words, render_pdf
 from content_logic.handouts.course import EDITIONS, course_handout, lesson_handout
 from content_logic.i18n import LANGUAGES, Language, translate
 from tests.pdf_support import pdf_pages, pdf_text, render_pages, words
+from tests.room_support import login, make_room
 
 COURSE = load_course(LESSONS_DIR)
 LESSON_IDS = [lesson.meta.id for lesson in COURSE.in_language("en")]
@@ -91,3 +92,18 @@ def test_the_lesson_page_and_the_course_map_offer_the_handout(app: App, lang: La
     assert [b.proto.label for b in home.get("download_button")] == [
         translate("handout.download_course", lang)
     ]
+
+
+def test_a_signed_in_instructor_also_gets_the_instructor_editions(
+    app: App, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    make_room(monkeypatch, tmp_path)
+    at = login(app, "es")
+    at.switch_page("pages/lesson.py").run()
+    assert not at.exception
+    labels = [button.proto.label for button in at.get("download_button")]
+    expected = ["handout.download_lesson", "handout.download_lesson_instructor"]
+    assert labels == [translate(key, "es") for key in expected]
+    at.switch_page("pages/home.py").run()
+    expected = ["handout.download_course", "handout.download_course_instructor"]
+    assert [b.proto.label for b in at.get("download_button")] == [translate(key, "es") for key in expected]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from content_logic.__main__ import main
@@ -88,6 +88,7 @@ def test_a_stricter_policy_can_be_passed_in() -> None:
     )
 
 
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])  # 2 shared cores
 @given(st.lists(st.integers(min_value=0, max_value=3), min_size=1, max_size=40))
 def test_positions_always_add_up_to_the_questions(answers: list[int]) -> None:
     quiz = [_question(["a", "b", "c", "d"], answer) for answer in answers]

@@ -195,13 +195,13 @@ def test_a_quiz_question_opens_its_calculator_pre_filled(practice_course: Path, 
 def test_the_exercise_file_is_given_once_so_later_changes_stay(practice_course: Path, lang: str) -> None:
     at = _open(lang, "pages/funnel.py", exercise="practice.try-funnel")
     assert _in_use(at, lang, "funnel")
-    at.button(key="funnel_forget_upload").click().run()  # the learner drops the file
-    at.run()
-    assert not _in_use(at, lang, "funnel"), "the exercise file came back over the learner's choice"
+    data = DATA[(lang, "funnel")][1].encode()
+    at.file_uploader[0].set_value(("mine.csv", data, "text/csv")).run()  # the learner's own file
     at.switch_page("pages/home.py").run()
-    at.query_params["exercise"] = "practice.try-funnel"
+    at.query_params["exercise"] = "practice.try-funnel"  # the same link again
     at.switch_page("pages/funnel.py").run()
-    assert not _in_use(at, lang, "funnel")
+    shown = " ".join(e.value for e in [*at.info, *at.success, *at.caption])
+    assert "mine.csv" in shown and DATA[(lang, "funnel")][0] not in shown
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -234,3 +234,37 @@ def test_glossary_terms_of_the_lesson_link_to_the_glossary(practice_course: Path
     assert [s.value for s in at.subheader] == ["creator", "creator"]  # looked up, then in the list
     assert f"{lang} someone who posts" in [m.value for m in at.markdown]
     assert translate("glossary.avoid", lang, variants="influencer") in [c.value for c in at.caption]  # type: ignore[arg-type]
+
+
+def _real_prefills() -> list[tuple[str, str, str, str]]:
+    from content_logic.course import LESSONS_DIR, load_course
+
+    course = load_course(LESSONS_DIR)
+    return [
+        (lang, lesson.meta.id, item, task.prefill.filename)
+        for lang in LANGUAGES
+        for lesson in course.in_language(lang)
+        for item, task in lesson.meta.prefills().items()
+    ]
+
+
+REAL_PREFILLS = _real_prefills()
+
+
+@pytest.mark.parametrize(
+    ("lang", "lesson_id", "item", "filename"),
+    REAL_PREFILLS,
+    ids=[f"{p[0]}-{p[1]}.{p[2]}" for p in REAL_PREFILLS],
+)
+def test_every_exercise_file_of_the_course_is_read_by_its_calculator(
+    lang: str, lesson_id: str, item: str, filename: str
+) -> None:
+    from content_logic.course import LESSONS_DIR, load_course
+
+    task = load_course(LESSONS_DIR).prefilled_task(lang, f"{lesson_id}.{item}")  # type: ignore[arg-type]
+    assert task is not None
+    calculator = task.prefill.calculator
+    at = _open(lang, f"pages/{calculator}.py", exercise=f"{lesson_id}.{item}")
+    shown = [e.value for e in [*at.info, *at.success, *at.caption]]
+    assert any(filename in text for text in shown), f"{calculator} doesn't say it uses {filename}"
+    assert not _file_problems(at, lang, calculator)

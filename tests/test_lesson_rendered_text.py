@@ -106,6 +106,15 @@ def test_the_old_lesson_docstring_would_have_been_caught() -> None:
         (translate("home.quiz_score", "en", correct=2, total=4) + " · 12 min", "en", []),
         ("Hard-coded sentence on a page", "en", ["Hard", "coded", "sentence", "on", "a", "page"]),
         (":material/check: **en** · es", "en", []),
+        # a placeholder can't swallow an earlier, unrelated occurrence of the template's first words
+        (
+            translate("funnel.later_below", "en", stages="Glorp")
+            + " "
+            + translate("funnel.thin_sample", "en", orders=3).replace("Only", "only"),
+            "en",
+            ["Glorp"],
+        ),
+        ("ℹ️ " + translate("funnel.thin_sample", "en", orders=3).lower(), "en", []),  # a capital lost
     ],
 )
 def test_words_outside_the_catalogs_and_lessons_are_found(text: str, lang: str, expected: list[str]) -> None:

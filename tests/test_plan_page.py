@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from content_logic.course import LESSONS_DIR, load_course
+from content_logic.handouts import fonts
 from content_logic.i18n import LANGUAGES, Language, translate
 
 COURSE = load_course(LESSONS_DIR)
@@ -48,3 +50,30 @@ def test_a_failed_quiz_sends_the_lesson_back(app: App) -> None:
     )
     assert _steps(at)[0] == f"**1. {first}**"
     assert f"{lesson.meta.title}: not read, quiz 0 of {len(lesson.meta.quiz)}" in at.markdown[-1].value
+
+
+@pytest.mark.parametrize("calculator", ["channels", "team", "funnel"])
+def test_a_calculator_run_in_this_session_shows_on_the_plan(app: App, calculator: str) -> None:
+    at = app(lang="es", page=f"pages/{calculator}.py")
+    assert not at.exception
+    at.switch_page(PLAN_PAGE).run()
+    assert not at.exception
+    assert len(at.get("plotly_chart")) >= 1
+    not_run = translate(
+        "plan.step.run_calculator", "es", calculator=translate(f"{calculator}.nav_title", "es")
+    )
+    assert all(not_run not in step for step in _steps(at))
+    assert at.caption.values.count(translate("plan.not_run", "es")) == 2
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_without_the_font_the_pages_say_what_to_install(
+    app: App, lang: Language, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(fonts, "FONT_DIRS", (tmp_path,))
+    at = app(lang=lang, page=PLAN_PAGE)
+    assert not at.exception
+    assert not at.get("download_button")
+    assert [w.value for w in at.warning] == [translate("plan.unavailable", lang)]
+    at.switch_page("pages/lesson.py").run()
+    assert [w.value for w in at.warning] == [translate("handout.unavailable", lang)]

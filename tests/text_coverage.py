@@ -45,6 +45,7 @@ NOT_WORDS = re.compile(
     r"|@[\w.]+"  # a creator's handle, from the user's (or the demo's) data
     r"|\b\d{4}-W\d{2}\b"  # an ISO week label (2026-W05), from the data's dates
     r"|\b[A-Z]{3}-\d{3}\b"  # a join code (ABC-234): the code itself, or the example of its shape
+    r"|[\u2100-\u214f]"  # letter-like symbols (the ℹ of ℹ️): Unicode calls them letters
 )
 """Things on screen that are not words of the interface: icons, and data in its own shapes."""
 
@@ -137,11 +138,24 @@ def _cover_template(text: str, parts: tuple[str, ...], covered: bytearray) -> No
         return
     # Placeholders become "anything"; only the literal parts count as covered, so what filled a
     # placeholder must be accounted for by another fragment (or be data).
-    pattern = ".*?".join(f"({re.escape(part)})" for part in parts)
-    for match in re.finditer(pattern, text, flags=re.DOTALL):
-        for number in range(1, len(parts) + 1):
-            start, end = match.span(number)
-            covered[start:end] = b"\x01" * (end - start)
+    # Tried from every place the first part occurs: a lazy match from an earlier, unrelated
+    # occurrence would otherwise swallow the real one into its placeholder.
+    pattern = re.compile(".*?".join(f"({re.escape(part)})" for part in parts), flags=re.DOTALL)
+    begin = text.find(parts[0])
+    while begin != -1:
+        match = pattern.match(text, begin)
+        if match is not None:
+            for number in range(1, len(parts) + 1):
+                start, end = match.span(number)
+                covered[start:end] = b"\x01" * (end - start)
+        begin = text.find(parts[0], begin + 1)
+
+
+def _folded(text: str) -> str:
+    """Lower case of the same length, so positions still match (a sentence may start a lower-case
+    catalog string with a capital)."""
+    lower = text.lower()
+    return lower if len(lower) == len(text) else text
 
 
 def uncovered_words(
@@ -149,12 +163,14 @@ def uncovered_words(
 ) -> list[str]:
     """Words of ``text`` that no fragment covers and that aren't data (compared in lower case)."""
     text = NOT_WORDS.sub(" ", text)
+    folded = _folded(text)
     covered = bytearray(len(text))
     for fragment in fragments:
+        parts = tuple(_folded(part) for part in fragment.parts)
         if fragment.is_template:
-            _cover_template(text, fragment.parts, covered)
+            _cover_template(folded, parts, covered)
         else:
-            _cover_literal(text, fragment.parts[0], covered)
+            _cover_literal(folded, parts[0], covered)
     residue = "".join(ch if not covered[i] else " " for i, ch in enumerate(text))
     return [word for word in WORD.findall(residue) if word.lower() not in data_words]
 

@@ -9,6 +9,7 @@ import streamlit as st
 
 from content_logic.handouts import render_pdf
 from content_logic.handouts.course import Edition, course_handout, lesson_handout
+from content_logic.handouts.fonts import fonts_available
 from content_logic.i18n import Language
 from ui.course import course
 from ui.i18n import current_language, t
@@ -38,6 +39,9 @@ def _editions() -> list[Edition]:
 def lesson_downloads(lesson_id: str) -> None:
     """The lesson's handout buttons (and the instructor edition's, for the instructor)."""
     lang = current_language()
+    if not fonts_available():
+        st.warning(t("handout.unavailable"), icon=":material/print_disabled:")
+        return
     for edition in _editions():
         st.download_button(
             t("handout.download_lesson" if edition == "attendee" else "handout.download_lesson_instructor"),
@@ -55,6 +59,9 @@ def course_downloads() -> None:
     lang = current_language()
     st.subheader(t("handout.downloads_header"))
     st.caption(t("handout.downloads_help"))
+    if not fonts_available():
+        st.warning(t("handout.unavailable"), icon=":material/print_disabled:")
+        return
     columns = st.columns(len(_editions()))
     for column, edition in zip(columns, _editions(), strict=True):
         column.download_button(

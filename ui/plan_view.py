@@ -8,6 +8,7 @@ from functools import partial
 import streamlit as st
 
 from content_logic.handouts import render_pdf
+from content_logic.handouts.fonts import fonts_available
 from content_logic.handouts.plan import PlanDocument, plan_handout
 from content_logic.i18n import Language
 from content_logic.lessons import score_quiz
@@ -63,11 +64,11 @@ def steps(plan: ActionPlan, lang: Language) -> None:
         text = step_text(step, lang, titles)
         with st.container(border=True, key=f"plan_step_{number}"):
             st.markdown(f"**{number}. {text.title}**")
-            st.caption(text.why)
+            st.caption(f"{text.why} {t('plan.reread', lesson=text.lesson)}")
             if step.lesson_id in titles:
-                st.page_link(
+                st.page_link(  # a short label: page links don't wrap, and lesson titles overflow a phone
                     LESSON.file,
-                    label=t("plan.reread", lesson=text.lesson),
+                    label=t("plan.open_lesson"),
                     icon=":material/menu_book:",
                     query_params={"lesson": step.lesson_id},
                 )
@@ -95,7 +96,7 @@ def results(assessed: list[Assessed], failed: list[str], lang: Language) -> None
                 st.plotly_chart(
                     figure, key=f"plan_chart_{calculator}_{number}", config={"displayModeBar": False}
                 )
-            with st.expander(t("plan.results_header")):
+            with st.expander(t("plan.full_summary")):
                 st.markdown(found.markdown)
 
 
@@ -130,6 +131,9 @@ def download(document: PlanDocument) -> None:
     """The PDF button; the personal link's QR goes in only for a workshop attendee."""
     if document.link is None:
         st.caption(t("plan.link_missing"))
+    if not fonts_available():
+        st.warning(t("plan.unavailable"), icon=":material/print_disabled:")
+        return
     st.download_button(
         t("plan.download"),
         partial(plan_pdf, document),

@@ -78,9 +78,9 @@ _FILES = {
 }
 
 
-def font_files(dirs: tuple[Path, ...] = FONT_DIRS) -> FontFiles:
+def font_files(dirs: tuple[Path, ...] | None = None) -> FontFiles:
     """The DejaVu Sans faces found; a missing oblique face falls back to upright (text still prints)."""
-    for folder in dirs:
+    for folder in FONT_DIRS if dirs is None else dirs:
         if (folder / _FILES[""]).is_file():
             found = {style: folder / name for style, name in _FILES.items() if (folder / name).is_file()}
             found.setdefault("B", found[""])
@@ -91,6 +91,15 @@ def font_files(dirs: tuple[Path, ...] = FONT_DIRS) -> FontFiles:
         "PDF handouts need the DejaVu Sans font: install Debian's fonts-dejavu-core "
         "(apt-get install fonts-dejavu-core fonts-dejavu-extra, or run scripts/system-deps.sh as root)"
     )
+
+
+def fonts_available() -> bool:
+    """Whether this machine has the font handouts embed (pages say how to install it when not)."""
+    try:
+        font_files()
+    except FontMissing:
+        return False
+    return True
 
 
 @cache

@@ -89,7 +89,7 @@ def plan_handout(document: PlanDocument) -> Handout:
             ]
             for r in document.lessons
         ]
-        header = [_t(lang, "lessons_header"), _t(lang, "read"), translate("handout.quiz", lang)]
+        header = [_t(lang, "column_lesson"), _t(lang, "column_read"), _t(lang, "column_quiz")]
         blocks.append(Table(header=header, rows=rows))
     for section in document.sections:
         title, _, rest = section.summary_markdown.partition("\n")

@@ -37,8 +37,9 @@ def test_the_plan_follows_the_channel_checker_and_downloads_as_pdf(
     page.get_by_label(translate("plan.name_label", lang)).fill("Carla")
     page.keyboard.press("Enter")
     wait_for_app(page)
+    page.set_viewport_size({**PROJECTOR, "height": 2400})  # tall: Streamlit scrolls inside the page
     screenshot(page, f"plan-{lang}-projector")
-    page.set_viewport_size(PHONE)
+    page.set_viewport_size({**PHONE, "height": 4200})
     screenshot(page, f"plan-{lang}-phone")
 
     with page.expect_download() as started:
