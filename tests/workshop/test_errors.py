@@ -122,6 +122,12 @@ CASES: list[tuple[str, str, Callable[[Room], object]]] = [
     ("invalid_token", "empty", lambda r: r.store.load_state("", "team")),
     ("invalid_token", "huge", lambda r: r.store.answer_poll("x" * 10_000, r.poll.id, 0)),
     ("code_taken", "reopen after the code was reused", _reopen_taken),
+    ("recheck_unavailable", "opt in while open", lambda r: r.store.set_recheck(r.token, True)),
+    (
+        "recheck_unavailable",
+        "re-run without opting in",
+        lambda r: r.store.save_recheck(r.closed_token, "channels", {"has_stable_short_video": True}),
+    ),
     ("invalid_slide", "bad lesson id", lambda r: r.store.set_screen(r.workshop.id, "../etc", 0, None)),
     (
         "invalid_slide",
