@@ -9,11 +9,14 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from content_logic.handouts import plain_words, render_pdf
 from content_logic.workshop.models import Poll, PollCounts, Ranked, RoomSnapshot, Workshop
 from content_logic.workshop.report import (
+    RULES,
     ReportPoll,
     ReportRules,
     RoomReportData,
@@ -148,3 +151,11 @@ def test_report_csv_holds_counts_never_attendees(lang: str) -> None:
     assert sum(joined) == 7
     option = next(row for row in rows if row["item"] == "option 2")
     assert (option["detail"], option["count"], option["share"]) == ("Video propio", "5", str(round(5 / 7, 4)))
+
+
+@given(st.lists(st.integers(min_value=0, max_value=24 * 60), max_size=300))
+def test_attendance_counts_everyone_once_within_the_point_limit(minutes: list[int]) -> None:
+    points = attendance([START + timedelta(minutes=m) for m in minutes])
+    assert sum(point.joined for point in points) == len(minutes)
+    assert len(points) <= RULES.max_points + 1
+    assert all(a.total <= b.total for a, b in zip(points, points[1:], strict=False))
