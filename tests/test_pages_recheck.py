@@ -151,15 +151,23 @@ def test_the_cohort_view_hides_groups_under_five(
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_dashboard_offers_the_room_report_as_pdf_and_csv(
+def test_the_dashboard_offers_the_room_report_while_the_workshop_runs(
     app: Callable[..., AppTest], room: Room, lang: str
 ) -> None:
-    workshop = _cohort(room, 0)
+    workshop = room.workshop()
+    for number in range(3):
+        token = room.store.join(workshop.join_code, f"Shop {number}").resume_token
+        sid = f"6f1c1d56-52a3-4f3e-8d7f-0a8f7f6c{number:04d}"
+        room.store.submit(token, submission_id=sid, kind="team", summary=THEN)
     at = login(app, lang)
     at.query_params["w"] = workshop.id
     at.switch_page("pages/room.py").run()
+    assert not at.exception
     assert at.download_button(key="room_report_pdf").label == tr("report.download_pdf", lang)
     assert at.download_button(key="room_report_csv").label == tr("report.download_csv", lang)
+    assert tr("report.cohort.closed_only", lang, days=RULES.after_days) in texts(at)
     pdf = report_pdf(room.store.get_workshop(workshop.id), lang)  # what the button's click makes
-    text = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     assert tr("report.title", lang, name="Madrid") in text
+    assert tr("team.cap.content_direction", lang) in text
+    assert "Shop" not in text  # no nickname in the report
