@@ -108,9 +108,6 @@ PINNED_ELSEWHERE = {
     "content_logic/strings/es: channels.paid_note",
     "content_logic/strings/es: channels.overall.no",
     "content_logic/strings/es: channels.overall.yes",
-    "content_logic/strings/es: room.field.channels.has_stable_short_video",
-    "content_logic/strings/es: room.field.funnel.bottlenecks",
-    "content_logic/strings/es: room.field.funnel.videos",
     "content_logic/strings/es: team.cap.paid_media",
 }
 """Catalog strings their owners' tests and label parser still pin word for word (channels, team,
