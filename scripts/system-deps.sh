@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Debian packages the app and tests need: Chromium for the browser tests (Playwright's own download fails
-# here), DejaVu Sans for the PDF handouts (embedded: accents, ñ, €), poppler-utils to check those PDFs.
+# here), HAProxy for the room server's tests (scripts/room-server.sh, two app processes behind it),
+# DejaVu Sans for the PDF handouts (embedded: accents, ñ, €), poppler-utils to check those PDFs.
 set -euo pipefail
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium fonts-noto-color-emoji)
+command -v haproxy >/dev/null || missing+=(haproxy)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf ] || missing+=(fonts-dejavu-extra)
 command -v pdftoppm >/dev/null || missing+=(poppler-utils)

@@ -13,7 +13,7 @@ from content_logic.handouts.fonts import fonts_available
 from content_logic.i18n import Language
 from ui.course import course
 from ui.i18n import current_language, t
-from ui.workshop_state import is_instructor
+from ui.instructor_session import is_instructor
 
 PDF = "application/pdf"
 
