@@ -9,90 +9,25 @@ and Chromium costs about 5 s a figure here, over the plan PDF's 1.5 s budget (se
 from __future__ import annotations
 
 import math
-import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from fpdf import FPDF
 
-PALETTE: tuple[str, ...] = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000")
-"""Okabe–Ito, safe for colour-blind readers: used when a trace names no colour of its own."""
-
-LEGEND_ROW = 5.0
-"""Millimetres a legend line takes under the plot."""
-
-NAMED = {"black": "#000000", "white": "#ffffff", "grey": "#888888", "gray": "#888888"}
-"""The few CSS colour names figures may use; anything else unknown draws grey."""
-
-Rgb = tuple[int, int, int]
-Place = Callable[[float], float]
-"""Data position to page millimetres along one axis."""
-
-
-def rgb(color: object, default: str = "#888888") -> Rgb:
-    """A plotly colour (``#abc``, ``#aabbcc``, ``rgb()``/``rgba()``, a few names) as RGB."""
-    text = NAMED.get(str(color).lower(), str(color)) if color else default
-    if text.startswith("#"):
-        digits = text[1:]
-        if len(digits) == 3:
-            digits = "".join(d * 2 for d in digits)
-        if len(digits) >= 6:
-            return int(digits[0:2], 16), int(digits[2:4], 16), int(digits[4:6], 16)
-    numbers = re.findall(r"[\d.]+", text)
-    if text.startswith("rgb") and len(numbers) >= 3:
-        return int(float(numbers[0])), int(float(numbers[1])), int(float(numbers[2]))
-    return rgb(default) if text != default else (136, 136, 136)
-
-
-def _get(data: Mapping[str, Any], *path: str) -> Any:
-    for key in path:
-        if not isinstance(data, Mapping):
-            return None
-        data = data.get(key)  # type: ignore[assignment]
-    return data
-
-
-def _text(value: Any) -> str:
-    return str(value.get("text", "")) if isinstance(value, Mapping) else str(value or "")
-
-
-def _number(value: Any) -> float:
-    try:
-        result = float(value)
-    except (TypeError, ValueError):
-        return 0.0
-    return 0.0 if math.isnan(result) else result
-
-
-def _color_at(colors: Any, index: int, fallback: str) -> Rgb:
-    if isinstance(colors, Sequence) and not isinstance(colors, str):
-        return rgb(colors[index] if index < len(colors) else None, fallback)
-    return rgb(colors, fallback)
-
-
-def _legend(pdf: FPDF, entries: list[tuple[str, Rgb]], x: float, y: float, w: float) -> None:
-    pdf.set_font(size=7.5)
-    cursor, row = x, y
-    for name, color in entries:
-        width = pdf.get_string_width(name) + 9
-        if cursor + width > x + w:
-            cursor, row = x, row + LEGEND_ROW
-        pdf.set_fill_color(*color)
-        pdf.rect(cursor, row + 1.2, 5, 2.5, style="F")
-        pdf.set_xy(cursor + 6, row)
-        pdf.cell(width - 6, LEGEND_ROW, name)
-        cursor += width
-
-
-def _legend_rows(pdf: FPDF, names: list[str], w: float) -> int:
-    pdf.set_font(size=7.5)
-    rows, cursor = 1, 0.0
-    for name in names:
-        width = pdf.get_string_width(name) + 9
-        if cursor + width > w and cursor > 0:
-            rows, cursor = rows + 1, 0.0
-        cursor += width
-    return rows if names else 0
+from content_logic.handouts.chart_style import (
+    LEGEND_ROW,
+    PALETTE,
+    Place,
+    Rgb,
+    color_at,
+    get,
+    legend,
+    legend_rows,
+    number,
+    rgb,
+    text_of,
+)
+from content_logic.handouts.radar import draw_radar
 
 
 def _nice(value: float) -> float:
@@ -112,17 +47,17 @@ def _cartesian(pdf: FPDF, figure: Mapping[str, Any], x: float, y: float, w: floa
         for value in trace.get("y" if horizontal else "x") or []:
             if str(value) not in categories:
                 categories.append(str(value))
-    values = [_number(v) for t in traces for v in (t.get("x" if horizontal else "y") or [])]
-    value_axis = _get(layout, "xaxis" if horizontal else "yaxis") or {}
+    values = [number(v) for t in traces for v in (t.get("x" if horizontal else "y") or [])]
+    value_axis = get(layout, "xaxis" if horizontal else "yaxis") or {}
     highest = max(values + [0.0])
     whole = all(float(v).is_integer() for v in values)
     top = (
         4.0 * math.ceil(highest / 4) if whole and 0 < highest <= 20 else _nice(highest * 1.05)
     )  # whole ticks
     if isinstance(value_axis.get("range"), Sequence):
-        top = _number(value_axis["range"][1]) or top
+        top = number(value_axis["range"][1]) or top
     names = [str(t["name"]) for t in traces if t.get("name") and layout.get("showlegend", True)]
-    legend_h = _legend_rows(pdf, names, w) * LEGEND_ROW
+    legend_h = legend_rows(pdf, names, w) * LEGEND_ROW
     pdf.set_font(size=7.5)
     label_w = max((pdf.get_string_width(c) for c in categories), default=0) + 2 if horizontal else 12
     left, plot_w = x + label_w, w - label_w - (22 if horizontal else 2)
@@ -131,7 +66,7 @@ def _cartesian(pdf: FPDF, figure: Mapping[str, Any], x: float, y: float, w: floa
 
     def along(index: float) -> float:  # the category axis position of category ``index``
         if horizontal:
-            reversed_axis = _get(layout, "yaxis", "autorange") == "reversed"
+            reversed_axis = get(layout, "yaxis", "autorange") == "reversed"
             return plot_top + (index + 0.5 if reversed_axis else len(categories) - index - 0.5) * slot
         return left + (index + 0.5) * slot
 
@@ -162,21 +97,21 @@ def _cartesian(pdf: FPDF, figure: Mapping[str, Any], x: float, y: float, w: floa
         elif index % every == 0:  # only as many labels as fit side by side
             pdf.text(along(index) - pdf.get_string_width(category) / 2, plot_top + plot_h + 3.5, category)
     entries: list[tuple[str, Rgb]] = []
-    for number, trace in enumerate(traces):
-        fallback = PALETTE[number % len(PALETTE)]
+    for position, trace in enumerate(traces):
+        fallback = PALETTE[position % len(PALETTE)]
         if trace.get("type") == "bar":
             _bars(pdf, trace, categories, along, scale, slot, horizontal, fallback)
-            color = _color_at(_get(trace, "marker", "color"), 0, fallback)
+            color = color_at(get(trace, "marker", "color"), 0, fallback)
         else:
             color = _line(pdf, trace, categories, along, scale, fallback)
         if trace.get("name"):
             entries.append((str(trace["name"]), color))
-    axis_title = _text(value_axis.get("title"))
+    axis_title = text_of(value_axis.get("title"))
     if axis_title:
         pdf.set_font(size=7)
         pdf.text(left, plot_top + plot_h + 8 if horizontal else plot_top - 1, axis_title)
     if names:
-        _legend(pdf, entries, x, y + h - legend_h - 1, w)
+        legend(pdf, entries, x, y + h - legend_h - 1, w)
 
 
 def _bars(
@@ -193,8 +128,8 @@ def _bars(
     values = trace.get("x" if horizontal else "y") or []
     labels = trace.get("text")
     for index, (key, value) in enumerate(zip(keys, values, strict=False)):
-        pdf.set_fill_color(*_color_at(_get(trace, "marker", "color"), index, fallback))
-        middle, end = along(categories.index(str(key))), scale(_number(value))
+        pdf.set_fill_color(*color_at(get(trace, "marker", "color"), index, fallback))
+        middle, end = along(categories.index(str(key))), scale(number(value))
         thick = slot * 0.7
         if horizontal:
             pdf.rect(scale(0), middle - thick / 2, max(end - scale(0), 0.01), thick, style="F")
@@ -215,12 +150,12 @@ def _line(
     line = trace.get("line") or {}
     color = rgb(line.get("color"), fallback)
     points = [
-        (along(categories.index(str(key))), scale(_number(value)))
+        (along(categories.index(str(key))), scale(number(value)))
         for key, value in zip(trace.get("x") or [], trace.get("y") or [], strict=False)
     ]
     pdf.set_draw_color(*color)
     pdf.set_fill_color(*color)
-    pdf.set_line_width(max(_number(line.get("width", 2)) * 0.18, 0.2))
+    pdf.set_line_width(max(number(line.get("width", 2)) * 0.18, 0.2))
     if line.get("dash") in ("dot", "dash", "dashdot"):
         pdf.set_dash_pattern(dash=1.2, gap=0.9)
     for start, end in zip(points, points[1:], strict=False):
@@ -243,11 +178,11 @@ def _shape(
 
     def place(value: Any, ref: str | None, is_x: bool) -> float:
         if ref == "paper":
-            return left + _number(value) * width if is_x else top + height - _number(value) * height
+            return left + number(value) * width if is_x else top + height - number(value) * height
         category_axis = not is_x if horizontal else is_x
         if category_axis:
-            return along(_number(value))  # category positions: 0 is the first category's centre
-        return scale(_number(value))
+            return along(number(value))  # category positions: 0 is the first category's centre
+        return scale(number(value))
 
     x0 = place(shape.get("x0"), shape.get("xref"), True)
     x1 = place(shape.get("x1"), shape.get("xref"), True)
@@ -255,61 +190,15 @@ def _shape(
     y1 = place(shape.get("y1"), shape.get("yref"), False)
     if shape.get("type") == "rect":
         base = rgb(shape.get("fillcolor"))
-        alpha = _number(shape.get("opacity", 0.2))
+        alpha = number(shape.get("opacity", 0.2))
         pdf.set_fill_color(*(round(255 - (255 - c) * alpha) for c in base))  # opacity over white paper
         pdf.rect(min(x0, x1), min(y0, y1), abs(x1 - x0), abs(y1 - y0), style="F")
     elif shape.get("type") == "line":
-        pdf.set_draw_color(*rgb(_get(shape, "line", "color")))
+        pdf.set_draw_color(*rgb(get(shape, "line", "color")))
         pdf.set_line_width(0.3)
         pdf.set_dash_pattern(dash=1.2, gap=0.9)
         pdf.line(x0, y0, x1, y1)
         pdf.set_dash_pattern()
-
-
-def _polar(pdf: FPDF, figure: Mapping[str, Any], x: float, y: float, w: float, h: float) -> None:
-    traces = [t for t in figure.get("data", []) if t.get("type") == "scatterpolar"]
-    names = [str(t.get("name", "")) for t in traces if t.get("name")]
-    legend_h = _legend_rows(pdf, names, w) * LEGEND_ROW
-    radius = min(w / 2 - 30, (h - legend_h) / 2 - 6)
-    cx, cy = x + w / 2, y + (h - legend_h) / 2
-    axis_range = _get(figure, "layout", "polar", "radialaxis", "range")
-    top = _number(axis_range[1]) if isinstance(axis_range, Sequence) else 100.0
-    labels = [str(v) for v in (traces[0].get("theta") or [])] if traces else []
-    if labels and len(labels) > 1 and labels[0] == labels[-1]:
-        labels = labels[:-1]  # the polygon is closed by repeating the first point
-
-    def point(index: int, value: float) -> tuple[float, float]:
-        angle = math.pi / 2 - 2 * math.pi * index / max(len(labels), 1)  # first axis up, clockwise
-        share = min(max(value / top, 0.0), 1.0) * radius
-        return cx + share * math.cos(angle), cy - share * math.sin(angle)
-
-    pdf.set_draw_color(200, 200, 200)
-    pdf.set_line_width(0.15)
-    for ring in (0.25, 0.5, 0.75, 1.0):
-        pdf.polygon([point(i, top * ring) for i in range(len(labels))], style="D")
-    pdf.set_font(size=7)
-    for index, label in enumerate(labels):
-        pdf.line(cx, cy, *point(index, top))
-        lx, ly = point(index, top * 1.12)
-        shift = 0 if abs(lx - cx) < 2 else (0 if lx > cx else pdf.get_string_width(label))
-        pdf.text(lx - (pdf.get_string_width(label) / 2 if abs(lx - cx) < 2 else shift), ly + 1, label)
-    entries: list[tuple[str, Rgb]] = []
-    for number, trace in enumerate(traces):
-        line = trace.get("line") or {}
-        color = rgb(line.get("color"), PALETTE[number % len(PALETTE)])
-        polygon = [point(i, _number(v)) for i, v in enumerate((trace.get("r") or [])[: len(labels)])]
-        if trace.get("fill") == "toself":
-            pdf.set_fill_color(*(round(255 - (255 - c) * 0.3) for c in color))
-            pdf.polygon(polygon, style="F")
-        pdf.set_draw_color(*color)
-        pdf.set_line_width(0.5)
-        if line.get("dash"):
-            pdf.set_dash_pattern(dash=1.2, gap=0.9)
-        pdf.polygon(polygon, style="D")
-        pdf.set_dash_pattern()
-        if trace.get("name"):
-            entries.append((str(trace["name"]), color))
-    _legend(pdf, entries, x, y + h - legend_h, w)
 
 
 def draw_figure(
@@ -319,7 +208,7 @@ def draw_figure(
     pdf.set_font(family, "", 7.5)
     pdf.set_text_color(40, 40, 40)
     if any(t.get("type") == "scatterpolar" for t in figure.get("data", [])):
-        _polar(pdf, figure, x, y, w, h)
+        draw_radar(pdf, figure, x, y, w, h)
     else:
         _cartesian(pdf, figure, x, y, w, h)
     pdf.set_text_color(0, 0, 0)
