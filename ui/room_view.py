@@ -65,7 +65,9 @@ def join_panel(workshop: Workshop, links: JoinLinks) -> None:
         if url is not None:
             st.code(url, language=None)
     if url is not None:
-        qr_column.image(_qr(url), caption=t("room.qr_caption"), width="stretch")
+        qr_column.image(
+            _qr(url), caption=t("room.qr_caption"), alt=f"{t('room.qr_caption')}: {url}", width="stretch"
+        )
     if not workshop.is_open:
         st.warning(t("room.closed_notice"), icon=":material/lock:")
     if links.invalid_public_url:
