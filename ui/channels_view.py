@@ -55,10 +55,10 @@ def verdict(slot: DeltaGenerator, report: ChannelReport, text: ReportText) -> No
 
 def cards(text: ReportText) -> None:
     """One bordered card per channel: verdict, numbers, and every test with its number and threshold."""
-    st.subheader(t("channels.cards_header"))
+    st.header(t("channels.cards_header"))
     for card in text.cards:
         with st.container(border=True, key=f"channels_card_{card.channel}"):
-            st.markdown(f"#### {MARKS[card.verdict]} {card.title}\n\n{card.body}")
+            st.markdown(f"### {MARKS[card.verdict]} {card.title}\n\n{card.body}")
 
 
 def figure(sales: WeeklySales, report: ChannelReport, lang: Language) -> go.Figure:
@@ -147,7 +147,7 @@ def _peak_label(report: ChannelReport, weeks: int, lang: Language) -> list[dict[
 
 def chart(report: ChannelReport, sales: WeeklySales, lang: Language) -> None:
     """The weekly chart under its heading."""
-    st.subheader(t("channels.chart_header_gmv" if report.measure == "gmv" else "channels.chart_header"))
+    st.header(t("channels.chart_header_gmv" if report.measure == "gmv" else "channels.chart_header"))
     key = f"{lang}|{report.measure}|{report.window}|{report.peaks}|{report.stable_channels}"
     key += f"|{sales.model_dump_json()}"
     st.plotly_chart(_figure(key, sales, report, lang), key="channels_chart", config={"displayModeBar": False})
@@ -162,7 +162,7 @@ def _figure(key: str, _sales: WeeklySales, _report: ChannelReport, lang: Languag
 def stock_panel(report: ChannelReport, text: ReportText) -> None:
     """The purchase being considered, and what the stable demand says about it."""
     with st.container(border=True, key="channels_stock"):
-        st.subheader(t("channels.stock_header"))
+        st.header(t("channels.stock_header"))
         channels_inputs.plan_inputs(report.measure)
         a, b, c = st.columns(3)
         a.metric(t("channels.safe_demand"), text.safe_demand)
@@ -174,7 +174,7 @@ def stock_panel(report: ChannelReport, text: ReportText) -> None:
 
 def downloads(report: ChannelReport, lang: Language) -> None:
     """The per-channel table (CSV) and the summary (Markdown), built only when clicked."""
-    st.subheader(t("channels.downloads_header"))
+    st.header(t("channels.downloads_header"))
     left, right = st.columns(2)
     left.download_button(
         t("channels.download_csv"),
