@@ -154,13 +154,13 @@ def joined(details: dict[str, object], view: AttendeeView) -> None:
     if view.open_poll is not None and view.my_answer is not None:
         st.session_state.setdefault(ANSWERS_KEY, {}).setdefault(view.open_poll.id, view.my_answer)
 
-    st.subheader(t("room.join.poll_header"))
+    st.header(t("room.join.poll_header"))
     poll_panel(view.workshop.id)
 
-    st.subheader(t("room.join.link_header"))
+    st.header(t("room.join.link_header"))
     st.caption(t("room.join.link_help"))
     st.code(attendee.personal_link(), language=None)
 
-    st.subheader(t("room.join.shared_header"))
+    st.header(t("room.join.shared_header"))
     _shared_list()
     st.button(t("room.join.leave"), key="join_leave", on_click=_leave, icon=":material/logout:")
