@@ -159,7 +159,7 @@ def joined(details: dict[str, object], view: AttendeeView) -> None:
 
     st.header(t("room.join.link_header"))
     st.caption(t("room.join.link_help"))
-    st.code(attendee.personal_link(), language=None)
+    st.code(attendee.personal_link(), language=None, wrap_lines=True)  # no scroll box on a phone
 
     st.header(t("room.join.shared_header"))
     _shared_list()
