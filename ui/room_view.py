@@ -146,14 +146,14 @@ def dashboard(board: RoomBoard, taken_at: str) -> None:
         column.metric(t("room.sharers", calculator=t(f"{kind}.nav_title")), board.sharers[kind])
     st.caption(t("room.updated", time=taken_at))
 
-    st.subheader(t("room.open_poll_header"))
+    st.header(t("room.open_poll_header"))
     if board.open_poll is None:
         st.caption(t("room.no_open_poll"))
     else:
         with st.container(key="room_open_poll"):
             poll_chart(board.open_poll, "room_open_poll_chart")
 
-    st.subheader(t("room.results_header"))
+    st.header(t("room.results_header"))
     stable = (
         t("room.stable_none")
         if board.stable_share is None
@@ -180,7 +180,7 @@ def dashboard(board: RoomBoard, taken_at: str) -> None:
         _result_card(t("room.bottleneck_title"), "room_bottleneck", stage_line, board.bottlenecks)
 
     if board.recent_polls:
-        st.subheader(t("room.recent_polls_header"))
+        st.header(t("room.recent_polls_header"))
         for poll in board.recent_polls:
             with st.expander(poll.question):
                 poll_chart(poll, f"room_poll_{poll.poll_id}_chart")
