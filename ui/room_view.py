@@ -63,7 +63,7 @@ def join_panel(workshop: Workshop, links: JoinLinks) -> None:
             st.markdown(workshop.display_code)
         url = join_url(links.bases[0], workshop.join_code) if links.bases else None
         if url is not None:
-            st.code(url, language=None)
+            st.code(url, language=None, wrap_lines=True)  # no scroll box on a phone
     if url is not None:
         qr_column.image(
             _qr(url), caption=t("room.qr_caption"), alt=f"{t('room.qr_caption')}: {url}", width="stretch"
