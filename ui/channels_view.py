@@ -20,13 +20,21 @@ from ui.i18n import t
 
 MARKS = {"stable": "✅", "emerging": "🌱", "volatile": "⚡", "inactive": "⏸️"}
 COLORS: dict[str, str] = {
-    "self_video": "#fe2c55",
-    "influencer": "#25a5d8",
-    "paid": "#f0a202",
-    "live": "#8e44ad",
-    "product_card": "#6c757d",
+    "self_video": "#d55e00",
+    "influencer": "#0072b2",
+    "paid": "#e69f00",
+    "live": "#cc79a7",
+    "product_card": "#009e73",
 }
-"""One colour per channel, the same in every story and language."""
+"""One colour per channel, the same in every story and language; Okabe–Ito, told apart by any eyes."""
+SYMBOLS: dict[str, str] = {
+    "self_video": "circle",
+    "influencer": "square",
+    "paid": "diamond",
+    "live": "triangle-up",
+    "product_card": "x",
+}
+"""One marker shape per channel, so a line is known without its colour (and in grey print)."""
 
 
 def lesson_links() -> None:
@@ -75,7 +83,10 @@ def figure(sales: WeeklySales, report: ChannelReport, lang: Language) -> go.Figu
         )
         dash = "dot" if report.channel(channel).overlaps else "solid"  # overlapping orders: never summed
         line = {"width": 4 if stable else 1.5, "color": COLORS[channel], "dash": dash}
-        traces.append(go.Scatter(x=weeks, y=list(values), name=name, mode="lines+markers", line=line))
+        marker = {"symbol": SYMBOLS[channel], "size": 9 if stable else 7}
+        traces.append(
+            go.Scatter(x=weeks, y=list(values), name=name, mode="lines+markers", line=line, marker=marker)
+        )
     start = len(weeks) - len(report.window) - 0.5
     shade = {
         "type": "rect",
