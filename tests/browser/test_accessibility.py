@@ -101,6 +101,11 @@ def test_every_screen_without_a_workshop(a11y_server: AppServer, browser: Browse
     for route in ROUTES:
         page.goto(f"{a11y_server.url}/{route.url_path}?lang={lang}")
         found += _at_both_widths(page, f"/{route.url_path}?lang={lang}")
+        if route.url_path == "lesson":  # and once answered: the quiz's feedback
+            option = page.locator("[class*='st-key-quiz_']").first.get_by_role("radio").first
+            option.locator("xpath=ancestor::label[1]").click()  # the input itself is visually hidden
+            expect(page.get_by_test_id("stAlert").first).to_be_visible()
+            found += _at_both_widths(page, f"/lesson?lang={lang}, a question answered")
     page.context.close()
     assert not found, "\n".join(found)
 
