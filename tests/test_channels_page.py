@@ -24,9 +24,7 @@ def verdict(at: AppTest) -> str:
 
 def cards(at: AppTest) -> dict[str, str]:
     return {
-        c: next(
-            str(m.value) for m in at.markdown if str(m.value).startswith("### ") and name in str(m.value)
-        )
+        c: next(str(m.value) for m in at.markdown if str(m.value).startswith("### ") and name in str(m.value))
         for c, name in (("self_video", "Self-video"), ("influencer", "Creators"), ("paid", "Paid"))
     }
 
