@@ -1,6 +1,6 @@
 """The README's room figures: bench/room_driver.py over room sizes and set-ups, a table and a plot.
 
-    .venv/bin/python bench/room_figures.py --out bench/results     # ~30 min on 2 cores
+    .venv/bin/python bench/room_figures.py        # ~30 min on 2 cores; writes docs/room/
 
 Set-ups: "as shipped before" (``streamlit run`` of the commit before this work, ``--baseline``,
 with Streamlit's collection after every run), "GC fixed, K = 1" (this app under uvicorn, one
@@ -163,7 +163,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "room", help="where the README reads them")
     parser.add_argument("--baseline", default="af736a1", help="the commit served as 'as shipped before'")
     parser.add_argument("--only", default="", help="set-up names to run, separated by ';' (default: all)")
     parser.add_argument("--rooms", default="", help="comma-separated room sizes to run (default: all)")
