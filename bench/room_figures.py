@@ -163,7 +163,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "room", help="where the README reads them")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "room", help="the README reads it")
     parser.add_argument("--baseline", default="af736a1", help="the commit served as 'as shipped before'")
     parser.add_argument("--only", default="", help="set-up names to run, separated by ';' (default: all)")
     parser.add_argument("--rooms", default="", help="comma-separated room sizes to run (default: all)")
