@@ -19,7 +19,7 @@ from streamlit.testing.v1 import AppTest
 
 sys.path.insert(0, str(ROOT))
 
-from content_logic.workshop import WorkshopStore  # noqa: E402
+from storage import WorkshopStore  # noqa: E402
 
 PASSCODE = "bench-passcode"
 BUDGET_MS = 25.0

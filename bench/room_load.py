@@ -36,7 +36,7 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from content_logic.workshop import WorkshopStore  # noqa: E402
+from storage import WorkshopStore  # noqa: E402
 from tests.browser.conftest import free_port  # noqa: E402
 
 ROOMS = (50, 150)

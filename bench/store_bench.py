@@ -26,8 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import create_engine, func, select, text  # noqa: E402
 
-from content_logic.workshop import WorkshopStore, make_engine  # noqa: E402
-from content_logic.workshop.schema import submissions  # noqa: E402
+from storage import WorkshopStore, make_engine  # noqa: E402
+from storage.schema import submissions  # noqa: E402
 
 ROOM = 200
 """Attendees sharing at the same moment (the largest room the issue names)."""

@@ -7,7 +7,7 @@ scripts/system-deps.sh
 export PATH="$PWD/.venv/bin:$PATH"
 ruff check .
 ruff format --check .
-mypy content_logic
+mypy content_logic storage
 python -m content_logic lessons check lessons/
 # The storage tests run on SQLite and on a real PostgreSQL (tests/workshop/conftest.py reads this URL).
 if [ -z "${TEST_DATABASE_URL:-}" ]; then

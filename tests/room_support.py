@@ -12,7 +12,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from content_logic.i18n import translate
-from content_logic.workshop import Workshop, WorkshopStore
+from content_logic.workshop import Workshop
+from storage import WorkshopStore
 
 PASSCODE = "correct horse 42"
 

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from streamlit.testing.v1 import AppTest
 
 from content_logic.course import LESSONS_DIR, load_course
-from content_logic.workshop.schema import submissions
+from storage.schema import submissions
 from tests.conftest import ROOT
 from tests.room_support import Room, alerts, make_room, texts, tr
 
@@ -289,7 +289,7 @@ def test_saved_calculator_inputs_come_back_for_the_attendee_only(
 ) -> None:
     workshop = room.workshop()
     token = room.store.join(workshop.join_code).resume_token
-    from content_logic.workshop import WorkshopStore
+    from storage import WorkshopStore
 
     writes: list[str] = []
     original = WorkshopStore.save_state

@@ -10,7 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from content_logic.course import LESSONS_DIR, load_course
-from content_logic.workshop import WorkshopStore
+from storage import WorkshopStore
 from tests.conftest import APP
 from tests.room_support import PASSCODE, Room, alerts, charts, login, make_room, texts, tr
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from content_logic.workshop import WorkshopStore
 from content_logic.workshop.board import id_label, room_board
+from storage import WorkshopStore
 
 
 @pytest.fixture

@@ -11,17 +11,16 @@ import psutil
 import streamlit as st
 
 from content_logic.workshop import (
-    DATABASE_URL_ENV,
     PasscodeAttempt,
     PasscodeThrottle,
     Poll,
     RoomSnapshot,
     Workshop,
     WorkshopError,
-    WorkshopStore,
-    resolve_database_url,
 )
 from content_logic.workshop.join_url import JoinLinks, join_links
+from storage import DATABASE_URL_ENV, WorkshopStore, resolve_database_url
+from storage.versions import RoomVersion
 from ui.i18n import t
 
 DATABASE_URL_SECRET = "database_url"
@@ -38,10 +37,6 @@ PUBLIC_URL_ENV = "COMPANION_PUBLIC_URL"
 
 PUBLIC_URL_SECRET = "public_url"
 """Key in ``.streamlit/secrets.toml`` for the public address (the environment variable wins)."""
-
-ROOM_CACHE_SECONDS = 2.0
-"""How long one room snapshot or open poll is reused by every open dashboard and phone: at most one
-database read per workshop every 2 s, however many screens are watching."""
 
 INTERFACES_CACHE_SECONDS = 30.0
 """Network addresses are read again after this long (the laptop may change Wi-Fi)."""
@@ -91,22 +86,25 @@ def throttle() -> PasscodeThrottle:
     return PasscodeThrottle()
 
 
-@st.cache_data(ttl=ROOM_CACHE_SECONDS, max_entries=256, show_spinner=False)
+def room_version(workshop_id: str) -> RoomVersion:
+    """The room's version numbers (no database read): screens compare them before anything else."""
+    return store().live.version(workshop_id)
+
+
 def room_snapshot(workshop_id: str) -> RoomSnapshot:
-    """The dashboard aggregate, shared by every session for :data:`ROOM_CACHE_SECONDS`."""
-    return store().room_snapshot(workshop_id)
+    """The dashboard aggregate, shared by every session of this process until the room changes."""
+    return store().live.snapshot(workshop_id)
 
 
-@st.cache_data(ttl=ROOM_CACHE_SECONDS, max_entries=1024, show_spinner=False)
 def open_poll(workshop_id: str) -> Poll | None:
-    """The workshop's open poll as the phones see it, shared for :data:`ROOM_CACHE_SECONDS`."""
-    return store().current_poll(workshop_id)
+    """The workshop's open poll as the phones see it, shared until a poll opens or closes."""
+    return store().live.open_poll(workshop_id)
 
 
 def room_changed() -> None:
-    """Forget the shared room caches after the instructor changed the room (a poll, a close)."""
-    room_snapshot.clear()
-    open_poll.clear()
+    """Forget the shared room data after the instructor changed the room (a poll, a close); the
+    room's version moved with the write already, this only frees the memory at once."""
+    store().live.forget()
 
 
 # Instructor -----------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Workshop mode's storage and rules: workshops, attendees, polls, shared results, the room dashboard."""
+"""Workshop mode's rules: join codes, payload checks, summary models, the board (SQL: ``storage``)."""
 
 from content_logic.workshop.codes import (
     JOIN_CODE_ALPHABET,
@@ -33,11 +33,8 @@ from content_logic.workshop.passcode import (
     ThrottlePolicy,
     passcode_matches,
 )
-from content_logic.workshop.schema import DATABASE_URL_ENV, make_engine, resolve_database_url
-from content_logic.workshop.store import WorkshopStore
 
 __all__ = [
-    "DATABASE_URL_ENV",
     "ERROR_CODES",
     "JOIN_CODE_ALPHABET",
     "JOIN_CODE_LENGTH",
@@ -63,11 +60,8 @@ __all__ = [
     "ThrottlePolicy",
     "Workshop",
     "WorkshopError",
-    "WorkshopStore",
     "clean_nickname",
     "format_join_code",
-    "make_engine",
     "normalize_join_code",
     "passcode_matches",
-    "resolve_database_url",
 ]

@@ -17,8 +17,8 @@ import pytest
 from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.exc import OperationalError
 
-from content_logic.workshop import WorkshopStore, make_engine
-from content_logic.workshop.schema import ALL_TABLES
+from storage import WorkshopStore, make_engine
+from storage.schema import ALL_TABLES
 
 POSTGRES_URL_ENV = "TEST_DATABASE_URL"
 CI_ENV = "CI"

@@ -13,8 +13,9 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from content_logic.workshop import SubmissionReceipt, WorkshopStore
-from content_logic.workshop.schema import submissions
+from content_logic.workshop import SubmissionReceipt
+from storage import WorkshopStore
+from storage.schema import submissions
 from tests.workshop.conftest import Backend
 
 ROOM_SIZE = 200
@@ -30,7 +31,7 @@ CHILD_DEADLINE_SECONDS = 120.0
 
 CHILD = """
 import sys, uuid
-from content_logic.workshop import WorkshopStore
+from storage import WorkshopStore
 url, schema = sys.argv[1], sys.argv[2] or None
 store = WorkshopStore.from_url(url, pg_schema=schema)
 workshop = store.open_workshop("Killed", "en")

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 import pytest
 
 from content_logic.i18n import LANGUAGES, placeholders, translate
-from content_logic.workshop import ERROR_CODES, Poll, Workshop, WorkshopError, WorkshopStore, make_engine
+from content_logic.workshop import ERROR_CODES, Poll, Workshop, WorkshopError
+from storage import WorkshopStore, make_engine
 from tests.workshop.conftest import Backend, row_counts
 
 UNREACHABLE_POSTGRES = "postgresql+psycopg://app_test:app_test@127.0.0.1:9/app_test"
@@ -80,7 +81,7 @@ def _unreachable_at_start(room: Room) -> None:
 
 def _code_taken(room: Room) -> None:
     taken = room.workshop.join_code
-    room.monkeypatch.setattr("content_logic.workshop.store.new_join_code", lambda: taken)
+    room.monkeypatch.setattr("storage.store.new_join_code", lambda: taken)
     room.store.open_workshop("Clash", "en")
 
 

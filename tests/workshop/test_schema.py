@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from content_logic.workshop import WorkshopStore, make_engine, resolve_database_url
-from content_logic.workshop.schema import DATABASE_URL_ENV, DEFAULT_SQLITE_PATH
+from storage import WorkshopStore, make_engine, resolve_database_url
+from storage.schema import DATABASE_URL_ENV, DEFAULT_SQLITE_PATH
 
 
 def test_the_url_given_wins_then_the_environment_then_the_data_folder() -> None:

@@ -7,8 +7,9 @@ from collections.abc import Callable
 import pytest
 from sqlalchemy import select
 
-from content_logic.workshop import JOIN_CODE_ALPHABET, WorkshopError, WorkshopStore
-from content_logic.workshop.schema import schema_version
+from content_logic.workshop import JOIN_CODE_ALPHABET, WorkshopError
+from storage import WorkshopStore
+from storage.schema import SCHEMA_VERSION, schema_version
 from tests.workshop.conftest import Backend, row_counts
 
 QUESTION = "Where do TikTok buyers come from?"
@@ -29,7 +30,7 @@ def test_open_workshop_gives_a_clean_name_and_a_fresh_code(store: WorkshopStore)
 def test_join_code_is_unique_among_open_workshops_only(
     store: WorkshopStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("content_logic.workshop.store.new_join_code", lambda: "ABC234")
+    monkeypatch.setattr("storage.store.new_join_code", lambda: "ABC234")
     first = store.open_workshop("Day 1", "en")
     with pytest.raises(WorkshopError) as refused:
         store.open_workshop("Day 1 again", "en")
@@ -44,7 +45,7 @@ def test_join_code_is_unique_among_open_workshops_only(
 def test_join_accepts_the_code_typed_any_way(
     store: WorkshopStore, monkeypatch: pytest.MonkeyPatch, typed: str
 ) -> None:
-    monkeypatch.setattr("content_logic.workshop.store.new_join_code", lambda: "ABC234")
+    monkeypatch.setattr("storage.store.new_join_code", lambda: "ABC234")
     workshop = store.open_workshop("Day 1", "en")
     assert store.join(typed).workshop.id == workshop.id
 
@@ -229,7 +230,7 @@ def test_schema_is_created_once_and_versioned(backend: Backend) -> None:
     first, second = backend.open(), backend.open()  # a second start finds the tables and keeps them
     try:
         with second.engine.connect() as conn:
-            assert conn.execute(select(schema_version.c.version)).scalars().all() == [1]
+            assert conn.execute(select(schema_version.c.version)).scalars().all() == [SCHEMA_VERSION]
     finally:
         first.dispose()
         second.dispose()

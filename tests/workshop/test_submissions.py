@@ -10,8 +10,8 @@ import pytest
 from pydantic import BaseModel
 from sqlalchemy import func, select
 
-from content_logic.workshop import WorkshopStore
-from content_logic.workshop.schema import submissions
+from storage import WorkshopStore
+from storage.schema import submissions
 
 Ids = Callable[[], str]
 

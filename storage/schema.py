@@ -33,7 +33,7 @@ from sqlalchemy.types import TypeDecorator
 DATABASE_URL_ENV = "COMPANION_DATABASE_URL"
 """Environment variable with a SQLAlchemy URL (``postgresql+psycopg://…``); unset means SQLite."""
 
-DEFAULT_SQLITE_PATH = Path(__file__).resolve().parents[2] / "data" / "companion.sqlite3"
+DEFAULT_SQLITE_PATH = Path(__file__).resolve().parents[1] / "data" / "companion.sqlite3"
 """The embedded database: a file in the git-ignored ``data/`` folder, created on first start."""
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
@@ -45,11 +45,8 @@ SQLITE_SYNCHRONOUS = "FULL"
 READ_ONLY_OPTION = "companion_read_only"
 """Connection execution option: SQLite begins a deferred (reading) transaction instead of IMMEDIATE."""
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """Bump with a new entry in :data:`MIGRATIONS` whenever a table changes."""
-
-MIGRATIONS: Mapping[int, Callable[[Connection], None]] = {}
-"""``{version: step}`` upgrading the schema from ``version - 1``; empty while the schema is at 1."""
 
 SCHEMA_LOCK_ID = 0x436F6D70  # "Comp"
 """PostgreSQL advisory lock taken while creating tables, so app processes starting together don't race."""
@@ -196,7 +193,34 @@ submission_stages = Table(
     Column("count", Integer, nullable=False),
 )
 
-ALL_TABLES = (workshops, attendees, attendee_state, polls, poll_answers, submissions, submission_stages)
+room_versions = Table(
+    "room_versions",
+    metadata,
+    Column("workshop_id", _parent("workshops.id"), primary_key=True),
+    # Bumped in the same transaction as every write to the room: a screen compares two integers
+    # instead of reading the room, and other app processes learn of a change by reading this table.
+    Column("poll_version", Integer, nullable=False),
+    Column("room_version", Integer, nullable=False),
+)
+
+
+def _add_room_versions(conn: Connection) -> None:
+    room_versions.create(conn, checkfirst=True)
+
+
+MIGRATIONS: Mapping[int, Callable[[Connection], None]] = {2: _add_room_versions}
+"""``{version: step}`` upgrading the schema from ``version - 1``."""
+
+ALL_TABLES = (
+    workshops,
+    attendees,
+    attendee_state,
+    polls,
+    poll_answers,
+    submissions,
+    submission_stages,
+    room_versions,
+)
 """Tables holding workshop data (``schema_version`` aside), in dependency order."""
 
 

@@ -12,7 +12,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from content_logic.workshop.codes import token_digest
 from content_logic.workshop.errors import WorkshopError
 from content_logic.workshop.models import Attendee, Poll, Workshop
-from content_logic.workshop.schema import attendees, polls, workshops
+from storage.schema import attendees, polls, workshops
 
 SUPPORTED_DIALECTS = ("sqlite", "postgresql")
 """Both have ``INSERT … ON CONFLICT``, which idempotent submissions and answer upserts rely on."""
@@ -21,7 +21,8 @@ TOKEN_MAX_CHARS = 200
 """Anything longer than this can't be a resume token; it is refused before hashing."""
 
 
-def _insert(conn: Connection, table: Table) -> Any:
+def insert_statement(conn: Connection, table: Table) -> Any:
+    """The dialect's ``INSERT`` for ``table`` (it has ``on_conflict_do_nothing``/``_do_update``)."""
     if conn.dialect.name == "postgresql":
         return postgresql.insert(table)
     if conn.dialect.name == "sqlite":
@@ -33,13 +34,15 @@ def insert_ignore(
     conn: Connection, table: Table, values: Mapping[str, Any], conflict: Sequence[str], returning: Column[Any]
 ) -> Any | None:
     """Insert a row unless one with the same ``conflict`` key exists; the new ``returning`` value or None."""
-    stmt = _insert(conn, table).values(**values).on_conflict_do_nothing(index_elements=list(conflict))
+    stmt = (
+        insert_statement(conn, table).values(**values).on_conflict_do_nothing(index_elements=list(conflict))
+    )
     return conn.execute(stmt.returning(returning)).scalar_one_or_none()
 
 
 def upsert(conn: Connection, table: Table, values: Mapping[str, Any], conflict: Sequence[str]) -> None:
     """Insert a row, or update its non-key columns when one with the same ``conflict`` key exists."""
-    stmt = _insert(conn, table).values(**values)
+    stmt = insert_statement(conn, table).values(**values)
     updates = {name: stmt.excluded[name] for name in values if name not in conflict}
     conn.execute(stmt.on_conflict_do_update(index_elements=list(conflict), set_=updates))
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections import defaultdict
 from datetime import datetime
@@ -11,35 +9,14 @@ from typing import Any
 
 from sqlalchemy import Connection, Integer, Select, String, cast, func, literal, null, select, union_all
 
-from content_logic.workshop.models import SUBMISSION_KINDS, PollCounts, Ranked, RoomSnapshot, Workshop
-from content_logic.workshop.rows import poll_from
-from content_logic.workshop.schema import attendees, poll_answers, polls, submission_stages, submissions
+from content_logic.workshop.export import export_rows_csv, flatten_summary
+from content_logic.workshop.models import SUBMISSION_KINDS, PollCounts, RoomSnapshot, Workshop
+from content_logic.workshop.ranking import rank_counts
+from storage.rows import poll_from
+from storage.schema import attendees, poll_answers, polls, submission_stages, submissions
 
 RECENT_CLOSED_POLLS = 3
 """Closed polls the dashboard keeps showing after a new one opens, newest first."""
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-"""A CSV cell starting with one of these runs as a formula in spreadsheets; such cells get a ``'``."""
-
-CSV_ENCODING = "utf-8-sig"
-"""UTF-8 with a byte-order mark, so spreadsheet programs read accents and emoji right."""
-
-_BASE_COLUMNS = [
-    "record",
-    "attendee_no",
-    "nickname",
-    "time",
-    "poll_id",
-    "lesson_id",
-    "question",
-    "answer_index",
-    "answer",
-    "kind",
-    "submission_id",
-    "latest",
-    "raw_shared",
-]
-"""The CSV's fixed columns; ``summary.<field>`` columns follow, sorted, for whatever summaries hold."""
 
 
 def _latest_ids(workshop_id: str) -> Select[tuple[int]]:
@@ -49,11 +26,6 @@ def _latest_ids(workshop_id: str) -> Select[tuple[int]]:
         .where(submissions.c.workshop_id == workshop_id)
         .group_by(submissions.c.kind, submissions.c.attendee_id)
     )
-
-
-def _ranked(counts: dict[str, int]) -> tuple[Ranked, ...]:
-    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    return tuple(Ranked(id=key, count=count) for key, count in ordered if count > 0)
 
 
 def _poll_counts(conn: Connection, workshop_id: str) -> tuple[PollCounts | None, tuple[PollCounts, ...]]:
@@ -129,29 +101,11 @@ def room_snapshot(conn: Connection, workshop: Workshop, now: datetime) -> RoomSn
             "submissions": submitted,
             "sharers": sharers,
             "stable_short_video": stable_count,
-            "gaps": _ranked(ranked["gap"]),
-            "bottlenecks": _ranked(ranked["stage"]),
+            "gaps": rank_counts(ranked["gap"]),
+            "bottlenecks": rank_counts(ranked["stage"]),
             "taken_at": now,
         }
     )
-
-
-def _flatten(prefix: str, value: Any, out: dict[str, Any]) -> None:
-    if isinstance(value, dict):
-        for key, item in value.items():
-            _flatten(f"{prefix}.{key}", item, out)
-    elif isinstance(value, list):
-        out[prefix] = json.dumps(value, ensure_ascii=False)
-    else:
-        out[prefix] = value
-
-
-def _safe_cell(value: Any) -> Any:
-    if isinstance(value, datetime):
-        return value.isoformat(timespec="seconds")
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 def export_csv(conn: Connection, workshop: Workshop) -> bytes:
@@ -207,13 +161,7 @@ def export_csv(conn: Connection, workshop: Workshop) -> bytes:
             "latest": "yes" if item.id in latest else "no",
             "raw_shared": "yes" if item.raw is not None else "no",
         }
-        _flatten("summary", json.loads(item.summary), row)
+        row |= flatten_summary(json.loads(item.summary))
         rows.append(row)
 
-    columns = _BASE_COLUMNS + sorted({key for row in rows for key in row} - set(_BASE_COLUMNS))
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({key: _safe_cell(value) for key, value in row.items()})
-    return buffer.getvalue().encode(CSV_ENCODING)
+    return export_rows_csv(rows)

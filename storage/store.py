@@ -18,7 +18,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from content_logic.i18n import LANGUAGES
 from content_logic.lessons import LESSON_ID_PATTERN
-from content_logic.workshop import aggregate, attending, payloads
+from content_logic.workshop import payloads
 from content_logic.workshop.codes import (
     clean_nickname,
     clean_workshop_name,
@@ -35,8 +35,10 @@ from content_logic.workshop.models import (
     SubmissionReceipt,
     Workshop,
 )
-from content_logic.workshop.rows import load_workshop, open_poll_row, poll_from, workshop_from
-from content_logic.workshop.schema import (
+from storage import aggregate, attending
+from storage.live import LiveRoom
+from storage.rows import load_workshop, open_poll_row, poll_from, workshop_from
+from storage.schema import (
     READ_ONLY_OPTION,
     ensure_schema,
     make_engine,
@@ -44,6 +46,7 @@ from content_logic.workshop.schema import (
     resolve_database_url,
     workshops,
 )
+from storage.versions import RoomVersion, VersionBoard, bump, take_written
 
 WORKSHOP_ID_BYTES = 16
 """Random bytes in a workshop's instructor-side id (32 hex characters)."""
@@ -72,6 +75,10 @@ class WorkshopStore:
             raise WorkshopError("storage_unavailable") from error
         self.engine = engine
         self._now = clock
+        self.versions = VersionBoard(engine)
+        """Every room's version numbers as this process knows them."""
+        self.live = LiveRoom(self)
+        """Room data shared by every session of this process, read again only when a version moves."""
         # SQLite takes one writer at a time anyway; queueing this process's writers on a lock hands
         # the turn over at once, where SQLite's busy handler would poll with sleeps.
         self._writers = threading.Lock() if engine.dialect.name == "sqlite" else contextlib.nullcontext()
@@ -82,16 +89,23 @@ class WorkshopStore:
         return cls(make_engine(resolve_database_url(url), pg_schema=pg_schema))
 
     def dispose(self) -> None:
-        """Close the pooled connections (the store can't be used afterwards)."""
+        """Stop the version reader and close the pooled connections (the store can't be used afterwards)."""
+        self.versions.stop()
         self.engine.dispose()
 
     @contextmanager
     def _write(self) -> Iterator[Connection]:
+        written: list[tuple[str, RoomVersion]] = []
         try:
             with self._writers, self.engine.begin() as conn:
-                yield conn
+                try:
+                    yield conn
+                finally:
+                    written = take_written(conn)
         except OperationalError as error:
             raise WorkshopError("storage_unavailable") from error
+        for workshop_id, version in written:  # committed: this process's screens see it at once
+            self.versions.note(workshop_id, version)
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
@@ -112,10 +126,12 @@ class WorkshopStore:
             raise WorkshopError("invalid_language", languages=", ".join(LANGUAGES))
         values = {"name": clean_workshop_name(name), "language": language, "created_at": self._now()}
         for _ in range(CODE_ATTEMPTS):
-            values |= {"id": secrets.token_hex(WORKSHOP_ID_BYTES), "join_code": new_join_code()}
+            workshop_id = secrets.token_hex(WORKSHOP_ID_BYTES)
+            values |= {"id": workshop_id, "join_code": new_join_code()}
             try:
                 with self._write() as conn:
                     conn.execute(workshops.insert().values(**values))
+                    bump(conn, workshop_id, poll=True)
             except IntegrityError:
                 continue
             return Workshop.model_validate(values)
@@ -147,6 +163,7 @@ class WorkshopStore:
                 .where(polls.c.workshop_id == workshop_id, polls.c.closed_at.is_(None))
                 .values(closed_at=now)
             )
+            bump(conn, workshop_id, poll=True)
             return load_workshop(conn, workshop_id)
 
     def delete_workshop(self, workshop_id: str) -> bool:
@@ -186,6 +203,7 @@ class WorkshopStore:
                 "options": json.dumps(texts, ensure_ascii=False),
                 "opened_at": now,
             }
+            bump(conn, workshop_id, poll=True)
             return poll_from(conn.execute(polls.insert().values(**values).returning(*polls.c)).one())
 
     def close_poll(self, poll_id: int) -> Poll:
@@ -199,7 +217,9 @@ class WorkshopStore:
             row = conn.execute(select(polls).where(polls.c.id == poll_id)).first()
             if row is None:
                 raise WorkshopError("unknown_poll")
-            return poll_from(row)
+            closed = poll_from(row)
+            bump(conn, closed.workshop_id, poll=True)
+            return closed
 
     def current_poll(self, workshop_id: str) -> Poll | None:
         """The workshop's open poll, if any."""
@@ -224,7 +244,9 @@ class WorkshopStore:
         join_code = normalize_join_code(code)
         cleaned = clean_nickname(nickname)
         with self._write() as conn:
-            return attending.join(conn, join_code, cleaned, new_resume_token(), self._now())
+            joined = attending.join(conn, join_code, cleaned, new_resume_token(), self._now())
+            bump(conn, joined.workshop.id)
+            return joined
 
     def resume(self, token: str) -> AttendeeView:
         """An attendee's record, workshop, the open poll and their answer to it, from their resume token."""
@@ -234,7 +256,8 @@ class WorkshopStore:
     def answer_poll(self, token: str, poll_id: int, option_index: int) -> None:
         """Record or change this attendee's answer while the poll is open (``poll_closed`` after)."""
         with self._write() as conn:
-            attending.answer_poll(conn, token, poll_id, option_index, self._now())
+            workshop_id = attending.answer_poll(conn, token, poll_id, option_index, self._now())
+            bump(conn, workshop_id)
 
     def submit(
         self,

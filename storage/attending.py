@@ -21,7 +21,7 @@ from content_logic.workshop.models import (
     SubmissionReceipt,
     TeamSummary,
 )
-from content_logic.workshop.rows import (
+from storage.rows import (
     attendee_by_token,
     attendee_number,
     insert_ignore,
@@ -30,7 +30,7 @@ from content_logic.workshop.rows import (
     upsert,
     workshop_from,
 )
-from content_logic.workshop.schema import (
+from storage.schema import (
     attendee_state,
     attendees,
     poll_answers,
@@ -39,6 +39,7 @@ from content_logic.workshop.schema import (
     submissions,
     workshops,
 )
+from storage.versions import bump
 
 
 def join(conn: Connection, join_code: str, nickname: CleanedText, token: str, now: datetime) -> JoinResult:
@@ -79,8 +80,8 @@ def resume(conn: Connection, token: str) -> AttendeeView:
     return AttendeeView(attendee=attendee, workshop=workshop, open_poll=poll, my_answer=answer)
 
 
-def answer_poll(conn: Connection, token: str, poll_id: int, option_index: int, now: datetime) -> None:
-    """Record or change the attendee's answer while the poll is open."""
+def answer_poll(conn: Connection, token: str, poll_id: int, option_index: int, now: datetime) -> str:
+    """Record or change the attendee's answer while the poll is open; the workshop's id."""
     attendee, _ = attendee_by_token(conn, token)
     query = select(polls).where(polls.c.id == poll_id, polls.c.workshop_id == attendee.workshop_id)
     row = conn.execute(query).first()
@@ -98,6 +99,7 @@ def answer_poll(conn: Connection, token: str, poll_id: int, option_index: int, n
         "answered_at": now,
     }
     upsert(conn, poll_answers, values, ("poll_id", "attendee_id"))
+    return attendee.workshop_id
 
 
 def _already_stored(conn: Connection, submission_id: str, attendee_id: int) -> bool:
@@ -146,6 +148,7 @@ def submit(
     if isinstance(contract, FunnelSummary) and (stages := contract.stage_counts()):
         rows = [{"submission_row": row_id, "stage": stage, "count": n} for stage, n in stages.items()]
         conn.execute(submission_stages.insert(), rows)
+    bump(conn, workshop.id)
     return SubmissionReceipt(submission_id=submission_id, kind=kind, stored=True)
 
 
