@@ -48,8 +48,8 @@ def _baseline_checkout(commit: str, folder: Path) -> Path:
     return target
 
 
-def _run(name: str, phones: int, extra: list[str], out: Path) -> dict[str, Any]:
-    figures = out / f"run-{name.replace(' ', '').replace(',', '_').replace('=', '')}-{phones}.json"
+def _run(name: str, phones: int, extra: list[str], out: Path, tag: str = "") -> dict[str, Any]:
+    figures = out / f"run-{name.replace(' ', '').replace(',', '_').replace('=', '')}-{phones}{tag}.json"
     browsers = BROWSERS_AT.get((name, phones), 0)
     command = [sys.executable, str(DRIVER), "--phones", str(phones), "--browsers", str(browsers), *extra]
     command += ["--deadline", str(RUN_DEADLINE_S - 60), "--json", str(figures)]
@@ -166,6 +166,8 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
     parser.add_argument("--baseline", default="af736a1", help="the commit served as 'as shipped before'")
     parser.add_argument("--only", default="", help="comma-separated set-up names to run (default: all)")
+    parser.add_argument("--rooms", default="", help="comma-separated room sizes to run (default: all)")
+    parser.add_argument("--kill-only", action="store_true", help="only the K = 2 run with a kill")
     parser.add_argument("--replot", action="store_true", help="only redraw from room_figures.json")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
@@ -178,7 +180,10 @@ def main() -> int:
                 extra = list(SETUPS[name]["args"])
                 if SETUPS[name].get("baseline"):
                     extra += ["--app-dir", str(_baseline_checkout(args.baseline, Path(folder)))]
-                for phones in SETUPS[name]["rooms"]:
+                rooms = [
+                    n for n in SETUPS[name]["rooms"] if not args.rooms or str(n) in args.rooms.split(",")
+                ]
+                for phones in [] if args.kill_only else rooms:
                     results = [
                         r
                         for r in results
@@ -188,7 +193,7 @@ def main() -> int:
                     store.write_text(json.dumps(results, indent=1))
                 if name == "K = 2":
                     results = [r for r in results if "killed" not in r]
-                    results.append(_run(name, 600, [*extra, "--kill"], args.out) | {"killed": True})
+                    results.append(_run(name, 600, [*extra, "--kill"], args.out, "kill") | {"killed": True})
                     store.write_text(json.dumps(results, indent=1))
     results.sort(key=lambda r: (list(SETUPS).index(r["name"]), r["phones"], "killed" in r))
     (args.out / "room_figures.md").write_text(table(results))
