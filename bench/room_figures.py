@@ -48,8 +48,8 @@ def _baseline_checkout(commit: str, folder: Path) -> Path:
     return target
 
 
-def _run(name: str, phones: int, extra: list[str], out: Path, tag: str = "") -> dict[str, Any]:
-    figures = out / f"run-{name.replace(' ', '').replace(',', '_').replace('=', '')}-{phones}{tag}.json"
+def _run(name: str, phones: int, extra: list[str], folder: Path, tag: str = "") -> dict[str, Any]:
+    figures = folder / f"run-{name.replace(' ', '').replace(',', '_').replace('=', '')}-{phones}{tag}.json"
     browsers = BROWSERS_AT.get((name, phones), 0)
     command = [sys.executable, str(DRIVER), "--phones", str(phones), "--browsers", str(browsers), *extra]
     command += ["--deadline", str(RUN_DEADLINE_S - 60), "--json", str(figures)]
@@ -189,11 +189,13 @@ def main() -> int:
                         for r in results
                         if not (r["name"] == name and r["phones"] == phones and "killed" not in r)
                     ]
-                    results.append(_run(name, phones, extra, args.out))
+                    results.append(_run(name, phones, extra, Path(folder)))
                     store.write_text(json.dumps(results, indent=1))
                 if name == "K = 2":
                     results = [r for r in results if "killed" not in r]
-                    results.append(_run(name, 600, [*extra, "--kill"], args.out, "kill") | {"killed": True})
+                    results.append(
+                        _run(name, 600, [*extra, "--kill"], Path(folder), "kill") | {"killed": True}
+                    )
                     store.write_text(json.dumps(results, indent=1))
     results.sort(key=lambda r: (list(SETUPS).index(r["name"]), r["phones"], "killed" in r))
     (args.out / "room_figures.md").write_text(table(results))
