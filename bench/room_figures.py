@@ -1,6 +1,6 @@
 """The README's room figures: bench/room_driver.py over room sizes and set-ups, a table and a plot.
 
-    .venv/bin/python bench/room_figures.py --out bench/results     # ~30 min on 2 cores
+    .venv/bin/python bench/room_figures.py        # ~30 min on 2 cores; writes docs/room/
 
 Set-ups: "as shipped before" (``streamlit run`` of the commit before this work, ``--baseline``,
 with Streamlit's collection after every run), "GC fixed, K = 1" (this app under uvicorn, one
@@ -163,9 +163,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "room", help="the README reads it")
     parser.add_argument("--baseline", default="af736a1", help="the commit served as 'as shipped before'")
-    parser.add_argument("--only", default="", help="comma-separated set-up names to run (default: all)")
+    parser.add_argument("--only", default="", help="set-up names to run, separated by ';' (default: all)")
     parser.add_argument("--rooms", default="", help="comma-separated room sizes to run (default: all)")
     parser.add_argument("--kill-only", action="store_true", help="only the K = 2 run with a kill")
     parser.add_argument("--replot", action="store_true", help="only redraw from room_figures.json")
@@ -174,7 +174,7 @@ def main() -> int:
     store = args.out / "room_figures.json"
     results: list[dict[str, Any]] = json.loads(store.read_text()) if store.exists() else []
     if not args.replot:
-        chosen = [name for name in SETUPS if not args.only or name in args.only.split(",")]
+        chosen = [name for name in SETUPS if not args.only or name in args.only.split(";")]
         with tempfile.TemporaryDirectory(prefix="room-figures.") as folder:
             for name in chosen:
                 extra = list(SETUPS[name]["args"])
