@@ -3,6 +3,7 @@
 import streamlit as st
 
 from content_logic.workshop import WorkshopError
+from content_logic.workshop.join_url import CODE_PARAM
 from ui import attendee, join_view
 from ui.i18n import t
 from ui.shell import require_app_shell
@@ -11,13 +12,14 @@ from ui.workshop_state import error_text, store
 require_app_shell()
 
 st.title(t("room.join.title"))
-problem = attendee.resume_from_url()
-if problem is not None:
-    st.error(error_text(problem), icon=":material/link_off:")
+problem = st.session_state.pop(attendee.RESTORE_ERROR_KEY, None)  # a personal link that didn't work
+if problem:
+    st.error(problem, icon=":material/link_off:")
 
 details = attendee.info()
-if details is None:
-    join_view.join_form()
+wanted_code = st.query_params.get(CODE_PARAM)
+if details is None or (wanted_code and not join_view.same_workshop(wanted_code)):
+    join_view.join_form()  # a QR of another workshop: joining it leaves the one before on this phone
     st.stop()
 try:
     view = store().resume(attendee.token() or "")

@@ -1,13 +1,14 @@
-"""Presenter (instructor only): a lesson as slides with speaker notes, and its quiz as live polls."""
+"""Presenter (instructor only): the slide, speaker notes, the next slide, a timer, and live polls."""
 
 import streamlit as st
 
 from content_logic.workshop import WorkshopError
-from ui import instructor_view, presenter_view
+from ui import instructor_view, presenter_view, workshop_browser
 from ui.course import course
 from ui.i18n import current_language, t
+from ui.instructor_session import chosen_workshop, workshop_query
 from ui.shell import require_app_shell
-from ui.workshop_state import chosen_workshop, error_text, store
+from ui.workshop_state import error_text, store
 
 require_app_shell()
 
@@ -23,14 +24,29 @@ lessons = course().in_language(workshop.language if workshop is not None else cu
 if not lessons:
     st.warning(t("lesson.none_loaded"))
     st.stop()
-top_left, top_right = st.columns([3, 1], vertical_alignment="bottom")
-with top_left:
-    lesson = presenter_view.choose_lesson(lessons)
-with top_right:
+presenter_view.resume_place(workshop, lessons)
+pick, clock, links = st.columns([3, 1, 2], vertical_alignment="bottom")
+with pick:
+    lesson = presenter_view.choose_lesson(lessons, workshop)
+with clock:
+    workshop_browser.timer()
+with links:
     if workshop is not None:
         st.markdown(t("room.presenter.join_with", code=workshop.display_code))
-        st.page_link(instructor_view.ROOM_PAGE_FILE, label=t("room.nav_room"), icon=":material/monitoring:")
-presenter_view.slides(lesson)
+        query = workshop_query()
+        st.page_link(
+            instructor_view.AUDIENCE_PAGE_FILE,
+            label=t("room.nav_audience"),
+            icon=":material/cast:",
+            query_params=query,
+        )
+        st.page_link(
+            instructor_view.ROOM_PAGE_FILE,
+            label=t("room.nav_room"),
+            icon=":material/monitoring:",
+            query_params=query,
+        )
+presenter_view.slides(lesson, workshop)
 
 st.divider()
 if workshop is None:

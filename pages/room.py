@@ -1,4 +1,5 @@
-"""Live room dashboard (instructor only): joins, poll answers, shared results; export, close, delete."""
+"""Live room dashboard (instructor only, projected): joins, poll answers, shared results; export,
+close (confirmed), reopen, delete."""
 
 from datetime import datetime
 from functools import partial
@@ -6,14 +7,16 @@ from functools import partial
 import streamlit as st
 
 from content_logic.workshop import WorkshopError
-from ui import instructor_view, room_view
+from ui import dashboard_view, instructor_view, room_manage, room_view
 from ui.i18n import t
+from ui.instructor_session import chosen_workshop, workshop_query
 from ui.shell import require_app_shell
-from ui.workshop_state import chosen_workshop, error_text, store
+from ui.workshop_state import error_text, links_for, store
 
 require_app_shell()
 
 instructor_view.require_instructor()
+room_view.projector_layout()
 instructor_view.show_notice()
 try:
     workshop = chosen_workshop()
@@ -25,12 +28,31 @@ if workshop is None:
     st.page_link(instructor_view.INSTRUCTOR_PAGE_FILE, label=t("room.instructor.go"), icon=":material/key:")
     st.stop()
 
-st.title(t("room.dashboard_title", name=room_view.plain(workshop.name)))
-st.caption(t("room.dashboard_code", code=workshop.display_code))
-st.page_link(instructor_view.PRESENTER_PAGE_FILE, label=t("room.nav_presenter"), icon=":material/slideshow:")
-room_view.live_dashboard(workshop.id)
+with st.container(key="projected"):
+    dashboard_view.dashboard_header(workshop, links_for("room"))
+    dashboard_view.live_dashboard(workshop.id)
 
 st.divider()
+query = workshop_query()
+present, watch, home = st.columns(3)
+present.page_link(
+    instructor_view.PRESENTER_PAGE_FILE,
+    label=t("room.nav_presenter"),
+    icon=":material/slideshow:",
+    query_params=query,
+)
+watch.page_link(
+    instructor_view.AUDIENCE_PAGE_FILE,
+    label=t("room.nav_audience"),
+    icon=":material/cast:",
+    query_params=query,
+)
+home.page_link(
+    instructor_view.INSTRUCTOR_PAGE_FILE,
+    label=t("room.nav_instructor"),
+    icon=":material/key:",
+    query_params=query,
+)
 st.download_button(
     t("room.manage.export"),
     data=partial(store().export_csv, workshop.id),
@@ -39,4 +61,4 @@ st.download_button(
     key="room_export",
     icon=":material/download:",
 )
-instructor_view.manage(workshop)
+room_manage.manage(workshop)

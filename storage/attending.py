@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel, JsonValue
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, delete, select
 
 from content_logic.workshop.codes import CleanedText, token_digest
 from content_logic.workshop.errors import WorkshopError
@@ -22,6 +22,7 @@ from content_logic.workshop.models import (
     TeamSummary,
 )
 from storage.rows import (
+    TOKEN_MAX_CHARS,
     attendee_by_token,
     attendee_number,
     insert_ignore,
@@ -167,3 +168,12 @@ def load_state(conn: Connection, token: str, key: str) -> JsonValue | None:
     )
     encoded = conn.execute(query).scalar_one_or_none()
     return None if encoded is None else json.loads(encoded)
+
+
+def delete_attendee(conn: Connection, token: str) -> str | None:
+    """Delete the attendee holding this token with everything they sent (rows cascade); the id of
+    their workshop, or None when the token names nobody."""
+    if not token or len(token) > TOKEN_MAX_CHARS:
+        return None
+    query = delete(attendees).where(attendees.c.token_digest == token_digest(token))
+    return conn.execute(query.returning(attendees.c.workshop_id)).scalar_one_or_none()

@@ -13,7 +13,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from content_logic.workshop.models import Poll, RoomSnapshot
+from content_logic.workshop.models import Poll, RoomSnapshot, Workshop
 from storage.versions import RoomVersion
 
 if TYPE_CHECKING:
@@ -43,6 +43,14 @@ class LiveRoom:
         """The room's open poll, read from the database only after its poll version moved."""
         version = self.version(workshop_id).poll
         return self._cached(("poll", workshop_id), version, lambda: self._store.current_poll(workshop_id))
+
+    def workshop(self, workshop_id: str) -> Workshop | None:
+        """The workshop (None once deleted), read again only after its poll version moved: closing
+        and reopening move it."""
+        version = self.version(workshop_id).poll
+        return self._cached(
+            ("workshop", workshop_id), version, lambda: self._store.find_workshop(workshop_id)
+        )
 
     def snapshot(self, workshop_id: str) -> RoomSnapshot:
         """The dashboard's figures, read from the database only after the room version moved."""

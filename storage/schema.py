@@ -45,7 +45,7 @@ SQLITE_SYNCHRONOUS = "FULL"
 READ_ONLY_OPTION = "companion_read_only"
 """Connection execution option: SQLite begins a deferred (reading) transaction instead of IMMEDIATE."""
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """Bump with a new entry in :data:`MIGRATIONS` whenever a table changes."""
 
 SCHEMA_LOCK_ID = 0x436F6D70  # "Comp"
@@ -193,6 +193,26 @@ submission_stages = Table(
     Column("count", Integer, nullable=False),
 )
 
+presenter_screens = Table(
+    "presenter_screens",
+    metadata,
+    Column("workshop_id", _parent("workshops.id"), primary_key=True),
+    Column("lesson_id", String(TEXT_ID_LENGTH), nullable=False),
+    Column("slide", Integer, nullable=False),
+    Column("revealed_poll_id", Integer),
+    Column("updated_at", UTCDateTime, nullable=False),
+)
+"""What the presenter shows (lesson, slide, a poll's revealed answer), followed by the audience screen."""
+
+instructor_access = Table(
+    "instructor_access",
+    metadata,
+    Column("name", String(TEXT_ID_LENGTH), primary_key=True),
+    Column("value", Integer, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+)
+"""The instructor session generation (``name="generation"``) and used sign-in links (``"signin:<nonce>"``)."""
+
 room_versions = Table(
     "room_versions",
     metadata,
@@ -208,7 +228,15 @@ def _add_room_versions(conn: Connection) -> None:
     room_versions.create(conn, checkfirst=True)
 
 
-MIGRATIONS: Mapping[int, Callable[[Connection], None]] = {2: _add_room_versions}
+def _add_presenter_and_instructor_tables(conn: Connection) -> None:
+    presenter_screens.create(conn, checkfirst=True)
+    instructor_access.create(conn, checkfirst=True)
+
+
+MIGRATIONS: Mapping[int, Callable[[Connection], None]] = {
+    2: _add_room_versions,
+    3: _add_presenter_and_instructor_tables,
+}
 """``{version: step}`` upgrading the schema from ``version - 1``."""
 
 ALL_TABLES = (
@@ -221,7 +249,8 @@ ALL_TABLES = (
     submission_stages,
     room_versions,
 )
-"""Tables holding workshop data (``schema_version`` aside), in dependency order."""
+"""Tables holding workshop data (``schema_version``, ``presenter_screens`` and ``instructor_access``
+aside), in dependency order."""
 
 
 def resolve_database_url(explicit: str | None = None, env: Mapping[str, str] | None = None) -> str:

@@ -37,6 +37,7 @@ from content_logic.workshop.models import (
 )
 from storage import aggregate, attending
 from storage.live import LiveRoom
+from storage.presenting import PresenterAccess
 from storage.rows import load_workshop, open_poll_row, poll_from, workshop_from
 from storage.schema import (
     READ_ONLY_OPTION,
@@ -65,7 +66,7 @@ def _utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-class WorkshopStore:
+class WorkshopStore(PresenterAccess):
     """Workshops on SQLite or PostgreSQL through SQLAlchemy Core; safe to share across threads."""
 
     def __init__(self, engine: Engine, *, clock: Callable[[], datetime] = _utcnow) -> None:
@@ -141,6 +142,15 @@ class WorkshopStore:
         """The workshop with this instructor-side id, or ``unknown_workshop``."""
         with self._read() as conn:
             return load_workshop(conn, workshop_id)
+
+    def find_workshop(self, workshop_id: str) -> Workshop | None:
+        """The workshop with this id, or None when there is none (deleted)."""
+        try:
+            return self.get_workshop(workshop_id)
+        except WorkshopError as error:
+            if error.code == "unknown_workshop":
+                return None
+            raise
 
     def list_workshops(self) -> list[Workshop]:
         """Every workshop, newest first (open and closed)."""
@@ -297,3 +307,11 @@ class WorkshopStore:
         checked = payloads.check_state_key(key)
         with self._read() as conn:
             return attending.load_state(conn, token, checked)
+
+    def delete_attendee(self, token: str) -> bool:
+        """Delete an attendee with their answers, shares and saved work; False if already gone."""
+        with self._write() as conn:
+            workshop_id = attending.delete_attendee(conn, token)
+            if workshop_id is not None:
+                bump(conn, workshop_id)  # the room's counts changed
+            return workshop_id is not None

@@ -69,9 +69,11 @@ def test_the_room_sees_the_demo_verdicts(app: Callable[..., AppTest], room: Room
 def test_saved_inputs_come_back_in_a_new_session(app: Callable[..., AppTest], room: Room) -> None:
     at, _ = joined(app, room)
     at.switch_page(PAGES["funnel"]).run()
+    token = at.session_state["workshop_token"]
+    assert room.store.load_state(token, "inputs.funnel") is None  # kept only if the attendee chooses
+    at.checkbox(key="share_funnel_keep").check().run()
     at.number_input(key="funnel_single_orders").set_value(30).run()
     assert not at.exception
-    token = at.session_state["workshop_token"]
     saved = room.store.load_state(token, "inputs.funnel")
     assert isinstance(saved, dict)
 
@@ -87,6 +89,7 @@ def test_a_damaged_save_is_reported_and_the_page_starts_fresh(
 ) -> None:
     at, _ = joined(app, room)
     token = at.session_state["workshop_token"]
+    at.session_state["workshop_keep_inputs"] = True  # the attendee chose to keep their inputs
     room.store.save_state(token, "inputs.team", {"version": 99, "rows": "not rows"})
     at.switch_page(PAGES["team"]).run()
     assert not at.exception

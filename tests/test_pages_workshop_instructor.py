@@ -90,7 +90,9 @@ def test_opening_a_workshop_shows_its_code_big_a_qr_code_and_the_join_link(
     assert workshop.display_code in [m.value for m in at.markdown]
     assert len(at.get("image")) == 1  # the QR code
     join_links = [c.value for c in at.code if "/join?code=" in c.value]
-    assert join_links and all(link.endswith(f"/join?code={workshop.join_code}") for link in join_links)
+    assert join_links and all(
+        link.endswith(f"/join?code={workshop.join_code}&lang={lang}") for link in join_links
+    )
     assert at.selectbox(key="instructor_pick").value == workshop.id
 
 
@@ -222,8 +224,21 @@ def test_closing_and_deleting_a_workshop(app: Callable[..., AppTest], room: Room
     at = login(app)
     at.switch_page("pages/room.py").run()
     at.button(key="room_close").click().run()
+    assert room.store.get_workshop(workshop.id).is_open  # a misclick on the projector closes nothing
+    at.button(key="room_close_no").click().run()
+    assert room.store.get_workshop(workshop.id).is_open and at.button(key="room_close") is not None
+    at.button(key="room_close").click().run()
+    assert tr("room.manage.close_question", "en", name="Madrid") in alerts(at, "warning")
+    at.button(key="room_close_yes").click().run()
     assert not room.store.get_workshop(workshop.id).is_open
     assert tr("room.manage.closed", "en", name="Madrid") in alerts(at, "success")
+    at.button(key="room_reopen").click().run()  # same code, same attendees
+    reopened = room.store.get_workshop(workshop.id)
+    assert reopened.is_open and reopened.join_code == workshop.join_code
+    assert room.store.resume(token).workshop.is_open
+    assert tr("room.manage.reopened", "en", name="Madrid", code=workshop.display_code) in alerts(
+        at, "success"
+    )
     assert at.button(key="room_delete").disabled  # nothing is deleted without the confirmation
     at.checkbox(key="room_delete_confirm").check().run()
     at.button(key="room_delete").click().run()

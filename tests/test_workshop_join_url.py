@@ -190,3 +190,50 @@ def test_a_local_opening_never_yields_a_local_join_link(
         address = base.removeprefix("http://").rsplit(":", 1)[0]
         assert not is_local_host(address)
         assert base.endswith(f":{port}") or port == 80
+
+
+@pytest.mark.parametrize(
+    ("listen", "page_url", "loopback", "bases"),
+    [
+        ("127.0.0.1", "http://localhost:8501/instructor", True, []),  # nobody in the room can reach it
+        ("localhost", None, True, []),
+        ("::1", "http://[::1]:8501/instructor", True, []),
+        ("0.0.0.0", "http://localhost:8501/instructor", False, ["http://192.168.1.20:8501"]),
+        (None, "http://localhost:8501/instructor", False, ["http://192.168.1.20:8501"]),
+        ("", None, False, ["http://192.168.1.20:8501"]),
+        ("192.168.1.20", "http://localhost:8501/instructor", False, ["http://192.168.1.20:8501"]),
+    ],
+)
+def test_a_server_listening_on_loopback_offers_no_lan_address(
+    listen: str | None, page_url: str | None, loopback: bool, bases: list[str]
+) -> None:
+    links = join_links(
+        public_url="",
+        page_url=page_url,
+        page_path="instructor",
+        interfaces=[("lo", "127.0.0.1"), ("wlan0", "192.168.1.20")],
+        server_port=8501,
+        listen_address=listen,
+    )
+    assert links.loopback_only is loopback and list(links.bases) == bases
+
+
+def test_a_loopback_server_behind_a_configured_public_address_still_links_there() -> None:
+    links = join_links(
+        public_url="https://course.example.org",
+        page_url="http://localhost:8501/instructor",
+        page_path="instructor",
+        interfaces=[("wlan0", "192.168.1.20")],
+        server_port=8501,
+        listen_address="127.0.0.1",
+    )
+    assert links.bases == ("https://course.example.org",) and not links.loopback_only
+
+
+@pytest.mark.parametrize(("language", "suffix"), [("es", "&lang=es"), ("en", "&lang=en"), (None, "")])
+def test_join_and_personal_links_open_in_the_rooms_language(language: str | None, suffix: str) -> None:
+    assert (
+        join_url("http://10.0.0.7:8501", "ABC234", language)
+        == f"http://10.0.0.7:8501/join?code=ABC234{suffix}"
+    )
+    assert resume_url("http://h", "tok", language) == f"http://h/join?me=tok{suffix}"

@@ -2,29 +2,39 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 import streamlit as st
-from pydantic import JsonValue
 
-from content_logic.workshop import Attendee, SubmissionReceipt, Workshop, WorkshopError
+from content_logic.workshop import Attendee, Workshop, WorkshopError
 from content_logic.workshop.join_url import RESUME_PARAM, app_base, resume_url
 from content_logic.workshop.sharing import (
     PROGRESS_STATE_KEY,
-    SHARED_KEPT,
     SHARED_STATE_KEY,
-    inputs_state_key,
     merge_progress,
     progress_from_json,
     progress_to_json,
 )
 from ui.course import PROGRESS_KEY
 from ui.i18n import t
+from ui.workshop_browser import read_cookie, write_cookie
 from ui.workshop_state import error_text, public_url, store
 
 TOKEN_KEY = "workshop_token"
-"""Session state: the attendee's secret resume token (also in the join page's URL as ``?me=``)."""
+"""Session state: the attendee's secret resume token (also in the ``companion_attendee`` cookie)."""
+
+ATTENDEE_COOKIE = "companion_attendee"
+"""Browser cookie holding the resume token, so every page, reload and new tab knows the attendee
+(see ``ui/workshop_browser.py`` for why a cookie and not ``?me=`` in every URL)."""
+
+COOKIE_WRITTEN_KEY = "workshop_cookie_written"
+"""Session state: the token last written into the cookie ("" after leaving)."""
+
+KEEP_INPUTS_KEY = "workshop_keep_inputs"
+"""Session state: whether the attendee chose to keep their calculator inputs on the server."""
+
+PREFERENCES_STATE_KEY = "preferences"
+"""Saved-state key of the attendee's choices (``{"keep_inputs": bool}``)."""
 
 ATTENDEE_KEY = "workshop_attendee"
 """Session state: what the screens show about the attendee without a database read."""
@@ -37,6 +47,9 @@ SAVED_INPUTS_KEY = "workshop_saved_inputs"
 
 FAILED_TOKEN_KEY = "workshop_failed_token"
 """Session state: a ``?me=`` token that didn't work, so it isn't tried again on every rerun."""
+
+RESTORE_ERROR_KEY = "workshop_restore_error"
+"""Session state: why a personal link didn't work, shown once by the join page."""
 
 JOIN_PAGE_PATH = "join"
 """The join page's URL path, stripped from the browser's URL to find the app's base address."""
@@ -52,7 +65,7 @@ def token() -> str | None:
 
 
 def info() -> dict[str, Any] | None:
-    """``{"workshop_id", "workshop", "code", "nickname", "number"}`` of the joined workshop, if any."""
+    """``{"workshop_id", "workshop", "code", "language", "nickname", "number"}`` of the joined workshop."""
     value = st.session_state.get(ATTENDEE_KEY)
     return value if token() and isinstance(value, dict) else None
 
@@ -80,10 +93,15 @@ def begin(resume_token: str, attendee: Attendee, workshop: Workshop) -> None:
         "workshop_id": workshop.id,
         "workshop": workshop.name,
         "code": workshop.display_code,
+        "language": workshop.language,
         "nickname": attendee.nickname,
         "number": attendee.number,
     }
     st.session_state[SAVED_INPUTS_KEY] = {}
+    preferences = store().load_state(resume_token, PREFERENCES_STATE_KEY)
+    st.session_state[KEEP_INPUTS_KEY] = (
+        isinstance(preferences, dict) and preferences.get("keep_inputs") is True
+    )
     saved_shares = store().load_state(resume_token, SHARED_STATE_KEY)
     st.session_state[SHARED_KEY] = saved_shares if isinstance(saved_shares, list) else []
     saved = progress_from_json(store().load_state(resume_token, PROGRESS_STATE_KEY))
@@ -95,10 +113,8 @@ def begin(resume_token: str, attendee: Attendee, workshop: Workshop) -> None:
         store().save_state(resume_token, PROGRESS_STATE_KEY, progress_to_json(merged))
 
 
-def resume_from_url() -> WorkshopError | None:
-    """Take over the attendee in ``?me=`` when it isn't this session's already; the error if it fails."""
-    wanted = st.query_params.get(RESUME_PARAM)
-    if not wanted or wanted == token() or wanted == st.session_state.get(FAILED_TOKEN_KEY):
+def _take_over(wanted: str) -> WorkshopError | None:
+    if wanted == token() or wanted == st.session_state.get(FAILED_TOKEN_KEY):
         return None
     try:
         view = store().resume(wanted)
@@ -109,22 +125,66 @@ def resume_from_url() -> WorkshopError | None:
     return None
 
 
+def resume_from_url() -> WorkshopError | None:
+    """Take over the attendee in ``?me=`` (a personal link, on any page), then drop it from the
+    address bar: the cookie carries it from here, and a copied URL must not carry someone's identity.
+    The error if the link doesn't work."""
+    wanted = st.query_params.get(RESUME_PARAM)
+    if not wanted:
+        return None
+    problem = _take_over(wanted)
+    if problem is None:
+        del st.query_params[RESUME_PARAM]
+    return problem
+
+
+def restore() -> WorkshopError | None:
+    """Who this session is, before any page draws: ``?me=``, else the cookie of an earlier visit.
+
+    Costs nothing once the session knows its attendee (or has no cookie); a cookie whose workshop was
+    deleted is forgotten.
+    """
+    problem = resume_from_url()
+    if problem is not None or token() is not None:
+        return problem
+    remembered = read_cookie(ATTENDEE_COOKIE)
+    problem = _take_over(remembered) if remembered else None
+    if problem is not None and problem.code == "invalid_token":  # not for a database hiccup
+        write_cookie(ATTENDEE_COOKIE, None, written_key=COOKIE_WRITTEN_KEY)
+    return None
+
+
 def leave() -> None:
-    """Forget the workshop in this session (the attendee's record stays; their link still works)."""
-    for key in (TOKEN_KEY, ATTENDEE_KEY, SHARED_KEY, SAVED_INPUTS_KEY):
+    """Forget the workshop on this device (the attendee's record stays; their link still works)."""
+    for key in (TOKEN_KEY, ATTENDEE_KEY, SHARED_KEY, SAVED_INPUTS_KEY, KEEP_INPUTS_KEY):
         st.session_state.pop(key, None)
     if RESUME_PARAM in st.query_params:
         del st.query_params[RESUME_PARAM]
 
 
+def delete_my_data() -> None:
+    """Delete this attendee's record with their answers, shares and saved work, and forget them here.
+
+    Raises ``WorkshopError`` when the database refuses (nothing is forgotten then)."""
+    resume_token = token()
+    if resume_token is not None:
+        store().delete_attendee(resume_token)
+    leave()
+
+
 def personal_link() -> str:
     """The attendee's resume link, on the address they reached the app through (or the public one)."""
     resume_token = token() or ""
-    base = app_base(public_url(), "") or app_base(st.context.url, JOIN_PAGE_PATH) or ""
-    return resume_url(base, resume_token)
+    page_url = st.context.url
+    base = app_base(public_url(), "") or app_base(
+        page_url.split("?")[0] if page_url else None, JOIN_PAGE_PATH
+    )
+    details = info() or {}
+    return resume_url(base or "", resume_token, str(details.get("language") or "") or None)
 
 
-def _warn(error: WorkshopError) -> None:
+def warn(error: WorkshopError) -> None:
+    """Say briefly that something wasn't saved (the page goes on)."""
     st.toast(error_text(error), icon=":material/cloud_off:")
 
 
@@ -136,61 +196,7 @@ def save_progress() -> None:
     try:
         store().save_state(resume_token, PROGRESS_STATE_KEY, progress_to_json(st.session_state[PROGRESS_KEY]))
     except WorkshopError as error:
-        _warn(error)
-
-
-def save_inputs(kind: str, data: JsonValue) -> bool:
-    """Keep a calculator's inputs (JSON) for a returning attendee; False when not joined or it failed.
-    Saving what was saved last is skipped, so calling this on every rerun costs no database write."""
-    resume_token = token()
-    if resume_token is None:
-        return False
-    last: dict[str, Any] = st.session_state.setdefault(SAVED_INPUTS_KEY, {})
-    if kind in last and last[kind] == data:
-        return True
-    try:
-        store().save_state(resume_token, inputs_state_key(kind), data)
-    except WorkshopError as error:
-        _warn(error)
-        return False
-    last[kind] = data
-    return True
-
-
-def load_inputs(kind: str) -> JsonValue | None:
-    """The calculator inputs this attendee saved, or None (not joined, nothing saved, or unreachable).
-    Call it when the page's own state is empty, not on every rerun: it reads the database."""
-    resume_token = token()
-    if resume_token is None:
-        return None
-    try:
-        value = store().load_state(resume_token, inputs_state_key(kind))
-    except WorkshopError as error:
-        _warn(error)
-        return None
-    st.session_state.setdefault(SAVED_INPUTS_KEY, {})[kind] = value
-    return value
-
-
-def record_share(kind: str, summary: dict[str, Any], raw_sent: bool, receipt: SubmissionReceipt) -> None:
-    """Add a share to the attendee's list (in the session, and saved for their return)."""
-    items = [item for item in shared() if item.get("submission_id") != receipt.submission_id]
-    items.append(
-        {
-            "kind": kind,
-            "submission_id": receipt.submission_id,
-            "at": datetime.now(UTC).isoformat(timespec="seconds"),
-            "summary": summary,
-            "raw": raw_sent,
-        }
-    )
-    st.session_state[SHARED_KEY] = items[-SHARED_KEPT:]
-    resume_token = token()
-    if resume_token is not None:
-        try:
-            store().save_state(resume_token, SHARED_STATE_KEY, st.session_state[SHARED_KEY])
-        except WorkshopError as error:
-            _warn(error)
+        warn(error)
 
 
 def display_name(details: dict[str, Any]) -> str:
@@ -203,7 +209,12 @@ def display_name(details: dict[str, Any]) -> str:
 
 
 def sidebar() -> None:
-    """In the sidebar on every page: the workshop this session joined, and the way back to its poll."""
+    """On every page, before it draws: who this session is (link or cookie), the cookie kept in step,
+    and in the sidebar the workshop this session joined with the way back to its poll."""
+    problem = restore()
+    if problem is not None:
+        st.session_state[RESTORE_ERROR_KEY] = error_text(problem)
+    write_cookie(ATTENDEE_COOKIE, token(), written_key=COOKIE_WRITTEN_KEY)
     details = info()
     if details is None:
         return

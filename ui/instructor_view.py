@@ -1,4 +1,4 @@
-"""Instructor screens: the passcode gate, opening and choosing a workshop, closing and deleting it."""
+"""Instructor screens: the passcode gate, opening and choosing a workshop, the toolbar."""
 
 from __future__ import annotations
 
@@ -9,41 +9,52 @@ import streamlit as st
 from content_logic.i18n import LANGUAGES
 from content_logic.workshop import Workshop, WorkshopError
 from ui.i18n import current_language, t
-from ui.room_view import plain
-from ui.workshop_state import (
-    CHOSEN_WORKSHOP_KEY,
+from ui.instructor_session import (
     PASSCODE_ENV,
     PASSCODE_SECRET,
+    SIGNIN_OUTCOME_KEY,
+    choose_workshop,
+    chosen_workshop_id,
     configured_passcode,
-    error_text,
     is_instructor,
-    room_changed,
+    keep_cookie,
+    redeem_signin_link,
     sign_out,
-    store,
     try_passcode,
+    workshop_query,
 )
+from ui.room_view import plain
+from ui.workshop_state import error_text, store
 
 INSTRUCTOR_PAGE_FILE = "pages/instructor.py"
 PRESENTER_PAGE_FILE = "pages/presenter.py"
 ROOM_PAGE_FILE = "pages/room.py"
+AUDIENCE_PAGE_FILE = "pages/audience.py"
 
 PASSCODE_KEY = "instructor_passcode"
 LOGIN_MESSAGE_KEY = "instructor_login_message"
 PICK_KEY = "instructor_pick"
-"""The workshop selector's widget key; the choice itself lives in ``CHOSEN_WORKSHOP_KEY`` so it
-survives on the presenter and dashboard pages, where the selector isn't drawn."""
+"""The workshop selector's widget key; the choice itself lives in the URL (``?w=``) and the session,
+so it survives reloads, a second tab and the presenter and dashboard pages."""
 NOTICE_KEY = "instructor_notice"
 """Session state: ``(kind, text)`` of the last action's outcome (opened, closed, deleted, refused)."""
 
 
 def _login() -> None:
-    attempt = try_passcode(str(st.session_state.get(PASSCODE_KEY) or ""))
+    try:
+        attempt = try_passcode(str(st.session_state.get(PASSCODE_KEY) or ""))
+    except WorkshopError as error:  # the passcode was right, but no session can be recorded
+        st.session_state[LOGIN_MESSAGE_KEY] = error_text(error)
+        return
     if attempt.ok:
         st.session_state.pop(LOGIN_MESSAGE_KEY, None)
         st.session_state[PASSCODE_KEY] = ""
         return
     if attempt.retry_after > 0:
-        message = t("workshop.passcode.locked", seconds=math.ceil(attempt.retry_after))
+        seconds = math.ceil(attempt.retry_after)
+        message = t(
+            "workshop.passcode.locked_one" if seconds == 1 else "workshop.passcode.locked", seconds=seconds
+        )
         if attempt.checked:
             message = t("workshop.passcode.wrong") + " " + message
     else:
@@ -63,8 +74,14 @@ def gate() -> bool:
             language="bash",
         )
         return False
+    redeem_signin_link()
     if is_instructor():
+        keep_cookie()
         return True
+    keep_cookie()  # a stale cookie (signed out elsewhere, passcode changed) goes
+    outcome = st.session_state.pop(SIGNIN_OUTCOME_KEY, None)
+    if outcome:
+        st.warning(t(f"room.instructor.signin_{outcome}"), icon=":material/link_off:")
     with st.form("instructor_login", border=True):
         st.text_input(t("room.instructor.passcode"), type="password", key=PASSCODE_KEY)
         st.form_submit_button(
@@ -80,15 +97,17 @@ def gate() -> bool:
 
 
 def require_instructor() -> None:
-    """Stop an instructor-only page for anyone who hasn't entered the passcode in this session."""
+    """Stop an instructor-only page for anyone without a valid instructor session."""
     if is_instructor():
+        keep_cookie()
         return
     st.warning(t("room.instructor.only"), icon=":material/lock:")
     st.page_link(INSTRUCTOR_PAGE_FILE, label=t("room.instructor.go"), icon=":material/key:")
     st.stop()
 
 
-def _notice(kind: str, text: str) -> None:
+def notice(kind: str, text: str) -> None:
+    """Keep an action's outcome (``"ok"`` or ``"error"``) to show once on the next run."""
     st.session_state[NOTICE_KEY] = (kind, text)
 
 
@@ -108,11 +127,11 @@ def _open() -> None:
     try:
         workshop = store().open_workshop(name, language)
     except WorkshopError as error:
-        _notice("error", error_text(error))
+        notice("error", error_text(error))
         return
-    st.session_state[CHOSEN_WORKSHOP_KEY] = workshop.id
+    choose_workshop(workshop.id)
     st.session_state.pop(PICK_KEY, None)
-    _notice("ok", t("room.instructor.opened", name=plain(workshop.name), code=workshop.display_code))
+    notice("ok", t("room.instructor.opened", name=plain(workshop.name), code=workshop.display_code))
 
 
 def open_form() -> None:
@@ -141,19 +160,19 @@ def _label(workshop: Workshop) -> str:
 
 
 def _picked() -> None:
-    st.session_state[CHOSEN_WORKSHOP_KEY] = st.session_state.get(PICK_KEY)
+    choose_workshop(st.session_state.get(PICK_KEY))
 
 
 def choose(workshops: list[Workshop]) -> Workshop | None:
-    """Pick the workshop to run (the newest open one unless the instructor chose another)."""
+    """Pick the workshop to run: the one in the URL or chosen in this tab, else the newest open one."""
     if not workshops:
         st.caption(t("room.instructor.none_yet"))
         return None
     by_id = {workshop.id: workshop for workshop in workshops}
-    chosen = st.session_state.get(CHOSEN_WORKSHOP_KEY)
+    chosen = chosen_workshop_id()
     if chosen not in by_id:
         chosen = next((w.id for w in workshops if w.is_open), workshops[0].id)
-        st.session_state[CHOSEN_WORKSHOP_KEY] = chosen
+    choose_workshop(chosen)
     if st.session_state.get(PICK_KEY) != chosen:
         st.session_state[PICK_KEY] = chosen
     labels = {
@@ -169,63 +188,25 @@ def choose(workshops: list[Workshop]) -> Workshop | None:
     return by_id[chosen]
 
 
-def _close(workshop_id: str) -> None:
-    if not is_instructor():
-        return
-    try:
-        closed = store().close_workshop(workshop_id)
-    except WorkshopError as error:
-        _notice("error", error_text(error))
-        return
-    room_changed()
-    _notice("ok", t("room.manage.closed", name=plain(closed.name)))
-
-
-def _delete(workshop_id: str) -> None:
-    if not is_instructor() or not st.session_state.get("room_delete_confirm"):
-        return
-    try:
-        deleted = store().delete_workshop(workshop_id)
-    except WorkshopError as error:
-        _notice("error", error_text(error))
-        return
-    room_changed()
-    st.session_state.pop(CHOSEN_WORKSHOP_KEY, None)
-    st.session_state.pop("room_delete_confirm", None)
-    _notice(
-        "ok" if deleted else "error", t("room.manage.deleted" if deleted else "room.manage.already_deleted")
-    )
-
-
-def manage(workshop: Workshop) -> None:
-    """Close the workshop (no more joins, answers or shares) or delete all its data, confirmed first."""
-    if workshop.is_open:
-        st.button(
-            t("room.manage.close"),
-            key="room_close",
-            on_click=_close,
-            args=(workshop.id,),
-            icon=":material/lock:",
-        )
-    st.checkbox(t("room.manage.confirm_delete", name=plain(workshop.name)), key="room_delete_confirm")
-    st.button(
-        t("room.manage.delete"),
-        key="room_delete",
-        on_click=_delete,
-        args=(workshop.id,),
-        disabled=not st.session_state.get("room_delete_confirm"),
-        icon=":material/delete_forever:",
-    )
-
-
 def toolbar(workshops: list[Workshop]) -> Workshop | None:
     """The chosen workshop, the way to the presenter and dashboard, a new workshop, and signing out."""
-    pick, present, watch, leave = st.columns([4, 2, 2, 2], vertical_alignment="bottom")
+    pick, present, audience, watch, leave = st.columns([4, 2, 2, 2, 2], vertical_alignment="bottom")
     with pick:
         workshop = choose(workshops)
     if workshop is not None:
-        present.page_link(PRESENTER_PAGE_FILE, label=t("room.nav_presenter"), icon=":material/slideshow:")
-        watch.page_link(ROOM_PAGE_FILE, label=t("room.nav_room"), icon=":material/monitoring:")
+        links = workshop_query()
+        present.page_link(
+            PRESENTER_PAGE_FILE,
+            label=t("room.nav_presenter"),
+            icon=":material/slideshow:",
+            query_params=links,
+        )
+        audience.page_link(
+            AUDIENCE_PAGE_FILE, label=t("room.nav_audience"), icon=":material/cast:", query_params=links
+        )
+        watch.page_link(
+            ROOM_PAGE_FILE, label=t("room.nav_room"), icon=":material/monitoring:", query_params=links
+        )
     leave.button(
         t("room.instructor.sign_out"), key="instructor_sign_out", on_click=sign_out, icon=":material/logout:"
     )

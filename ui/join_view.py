@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from content_logic.workshop import NICKNAME_MAX_CHARS, AttendeeView, WorkshopError
+from content_logic.workshop import NICKNAME_MAX_CHARS, AttendeeView, WorkshopError, normalize_join_code
 from content_logic.workshop.join_url import CODE_PARAM, RESUME_PARAM
 from ui import attendee
 from ui.i18n import t
-from ui.room_view import plain
+from ui.room_view import plain, qr_image
 from ui.share import summary_view
-from ui.workshop_state import error_text, open_poll, store
+from ui.workshop_state import error_text, open_poll, store, workshop_is_open
 
 ATTENDEE_POLL_SECONDS = 5
 """How often a phone looks for a newly opened poll. Each look compares the room's poll version with
@@ -27,11 +27,31 @@ LAST_POLL_KEY = "join_last_poll"
 """Session state: the last open poll this phone showed, to say clearly when it has closed."""
 POLL_STATUS_KEY = "join_poll_status"
 """Session state: ``{"poll": id, "ok": bool, "text": str}`` after the last answer."""
+PREFILLED_KEY = "join_code_prefilled"
+"""Session state: the ``?code=`` last copied into the code field."""
+DELETE_CONFIRM_KEY = "join_delete_confirm"
+"""Widget key of the "yes, delete my data" checkbox."""
+DELETED_KEY = "join_deleted"
+"""Session state: set once the attendee's data was deleted, to say so on the join form."""
+
+
+def same_workshop(code: str) -> bool:
+    """Whether ``code`` (typed any way) is the workshop this session already joined."""
+    details = attendee.info()
+    if details is None:
+        return False
+    try:
+        return normalize_join_code(code) == normalize_join_code(str(details["code"]))
+    except WorkshopError:
+        return False
 
 
 def _join() -> None:
     code = str(st.session_state.get(CODE_KEY) or "")
     nickname = str(st.session_state.get(NICKNAME_KEY) or "")
+    if same_workshop(code):  # joining again from the same phone is the same attendee
+        st.session_state.pop(ERROR_KEY, None)
+        return
     try:
         result = store().join(code, nickname or None)
         attendee.begin(result.resume_token, result.attendee, result.workshop)
@@ -40,19 +60,29 @@ def _join() -> None:
         return
     st.session_state.pop(ERROR_KEY, None)
     st.session_state[NOTES_KEY] = list(result.nickname_changes)
-    st.query_params[RESUME_PARAM] = result.resume_token
+    for key in (ANSWERS_KEY, LAST_POLL_KEY, POLL_STATUS_KEY, DELETED_KEY):
+        st.session_state.pop(key, None)
     if CODE_PARAM in st.query_params:
         del st.query_params[CODE_PARAM]
 
 
 def join_form() -> None:
     """The code (filled in from ``?code=``) and an optional nickname; errors keep what was typed."""
-    if CODE_KEY not in st.session_state:
-        st.session_state[CODE_KEY] = st.query_params.get(CODE_PARAM, "")
+    wanted = st.query_params.get(CODE_PARAM, "")
+    if CODE_KEY not in st.session_state or (wanted and st.session_state.get(PREFILLED_KEY) != wanted):
+        st.session_state[CODE_KEY] = wanted  # from a scanned QR; once, so a correction isn't undone
+        st.session_state[PREFILLED_KEY] = wanted
+    if st.session_state.pop(DELETED_KEY, False):
+        st.success(t("room.join.deleted"), icon=":material/delete:")
     st.markdown(t("room.join.intro"))
     with st.form("join_form", border=True):
         st.text_input(t("room.join.code"), key=CODE_KEY, placeholder="ABC-234")
-        st.text_input(t("room.join.nickname"), key=NICKNAME_KEY, help=t("room.join.nickname_help"))
+        st.text_input(
+            t("room.join.nickname"),
+            key=NICKNAME_KEY,
+            help=t("room.join.nickname_help", limit=NICKNAME_MAX_CHARS),
+            max_chars=NICKNAME_MAX_CHARS,
+        )
         st.form_submit_button(
             t("room.join.button"), key="join_submit", type="primary", on_click=_join, icon=":material/login:"
         )
@@ -76,11 +106,15 @@ def _answer(poll_id: int, widget_key: str) -> None:
 
 @st.fragment(run_every=ATTENDEE_POLL_SECONDS)
 def poll_panel(workshop_id: str) -> None:
-    """The open poll to answer (changeable while open), or a clear word that it closed."""
+    """The open poll to answer (changeable while open), or a clear word that it or the workshop closed."""
     try:
-        poll = open_poll(workshop_id)
+        is_open = workshop_is_open(workshop_id)
+        poll = open_poll(workshop_id) if is_open else None
     except WorkshopError as error:
         st.warning(error_text(error), icon=":material/cloud_off:")
+        return
+    if not is_open:
+        st.warning(t("room.join.workshop_closed"), icon=":material/lock:")
         return
     answers: dict[int, int] = st.session_state.setdefault(ANSWERS_KEY, {})
     last = st.session_state.get(LAST_POLL_KEY)
@@ -132,15 +166,52 @@ def _shared_list() -> None:
 
 def _leave() -> None:
     attendee.leave()
-    for key in (NOTES_KEY, ANSWERS_KEY, LAST_POLL_KEY, POLL_STATUS_KEY):
+    for key in (NOTES_KEY, ANSWERS_KEY, LAST_POLL_KEY, POLL_STATUS_KEY, DELETE_CONFIRM_KEY):
         st.session_state.pop(key, None)
+
+
+def _delete_my_data() -> None:
+    if not st.session_state.get(DELETE_CONFIRM_KEY):
+        return
+    try:
+        attendee.delete_my_data()
+    except WorkshopError as error:
+        st.session_state[ERROR_KEY] = error_text(error)
+        return
+    _leave()
+    st.session_state[DELETED_KEY] = True
+
+
+def _personal_link() -> None:
+    link = attendee.personal_link()
+    st.subheader(t("room.join.link_header"))
+    st.caption(t("room.join.link_help"))
+    with st.container(key="join_personal_link"):
+        st.code(link, language=None, wrap_lines=True)  # wraps on a 390 px phone; has a copy button
+    with st.expander(t("room.join.link_qr"), icon=":material/qr_code_2:"):
+        st.image(qr_image(link), width=260)
+
+
+def _privacy() -> None:
+    with st.expander(t("room.join.my_data"), icon=":material/shield_person:"):
+        st.markdown(t("room.join.stored_list"))
+        st.checkbox(t("room.join.delete_confirm"), key=DELETE_CONFIRM_KEY)
+        st.button(
+            t("room.join.delete"),
+            key="join_delete",
+            on_click=_delete_my_data,
+            disabled=not st.session_state.get(DELETE_CONFIRM_KEY),
+            icon=":material/delete_forever:",
+        )
 
 
 def joined(details: dict[str, object], view: AttendeeView) -> None:
     """The attendee's screen once in: who they are, their link, the poll, their shares."""
     resume_token = attendee.token() or ""
     if st.query_params.get(RESUME_PARAM) != resume_token:
-        st.query_params[RESUME_PARAM] = resume_token  # so a refreshed phone keeps its place
+        # This page's own address is the personal link, so a refresh here works even where cookies
+        # are blocked (and the load benches' protocol phones, which run no script, find it there).
+        st.query_params[RESUME_PARAM] = resume_token
     if CODE_PARAM in st.query_params:
         del st.query_params[CODE_PARAM]
     name = plain(attendee.display_name(details))
@@ -149,18 +220,17 @@ def joined(details: dict[str, object], view: AttendeeView) -> None:
     )
     for change in st.session_state.get(NOTES_KEY, []):
         st.caption(t(f"workshop.nickname.{change}", limit=NICKNAME_MAX_CHARS))
-    if not view.workshop.is_open:
-        st.warning(t("room.join.workshop_closed"), icon=":material/lock:")
     if view.open_poll is not None and view.my_answer is not None:
         st.session_state.setdefault(ANSWERS_KEY, {}).setdefault(view.open_poll.id, view.my_answer)
 
-    st.header(t("room.join.poll_header"))
+    st.subheader(t("room.join.poll_header"))
     poll_panel(view.workshop.id)
 
-    st.header(t("room.join.link_header"))
-    st.caption(t("room.join.link_help"))
-    st.code(attendee.personal_link(), language=None, wrap_lines=True)  # no scroll box on a phone
+    _personal_link()
 
-    st.header(t("room.join.shared_header"))
+    st.subheader(t("room.join.shared_header"))
     _shared_list()
+    _privacy()
+    if st.session_state.get(ERROR_KEY):
+        st.error(st.session_state.pop(ERROR_KEY), icon=":material/error:")
     st.button(t("room.join.leave"), key="join_leave", on_click=_leave, icon=":material/logout:")

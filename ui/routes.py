@@ -57,6 +57,9 @@ PRESENTER = Route(
     "pages/presenter.py", "presenter", "workshop", "room.nav_presenter", ":material/slideshow:", hidden=True
 )
 ROOM = Route("pages/room.py", "room", "workshop", "room.nav_room", ":material/monitoring:", hidden=True)
+AUDIENCE = Route(
+    "pages/audience.py", "audience", "workshop", "room.nav_audience", ":material/cast:", hidden=True
+)
 
-ROUTES: list[Route] = [HOME, LESSON, *CALCULATOR_ROUTES.values(), JOIN, INSTRUCTOR, PRESENTER, ROOM]
+ROUTES: list[Route] = [HOME, LESSON, *CALCULATOR_ROUTES.values(), JOIN, INSTRUCTOR, PRESENTER, ROOM, AUDIENCE]
 """Every screen, in menu order: the one list (``app.py`` navigates it; links use the names above)."""

@@ -14,10 +14,10 @@ import streamlit as st
 from pydantic import JsonValue
 
 from content_logic.problems import InputError
-from content_logic.workshop import SubmissionReceipt, WorkshopError
+from content_logic.workshop import SUBMISSION_KINDS, SubmissionReceipt, WorkshopError
 from content_logic.workshop.sharing import share_fingerprint, summary_lines
 from ui import attendee
-from ui.attendee import load_inputs, save_inputs
+from ui.attendee_saves import keeps_inputs, load_inputs, record_share, save_inputs, set_keep_inputs
 from ui.i18n import current_language, t
 from ui.room_view import plain
 from ui.workshop_state import error_text, store
@@ -71,11 +71,25 @@ def _send(kind: str, summary: dict[str, Any], raw: JsonValue | None) -> None:
         return
     prepared["error"] = None
     prepared["receipt"] = receipt.model_dump()
-    attendee.record_share(kind, summary, raw is not None, receipt)
+    record_share(kind, summary, raw is not None, receipt)
 
 
 def _join_first() -> None:
     st.page_link(attendee.JOIN_PAGE_FILE, label=t("room.share.join_first"), icon=":material/groups:")
+
+
+def _keep_changed(widget_key: str) -> None:
+    set_keep_inputs(bool(st.session_state.get(widget_key)), SUBMISSION_KINDS)
+
+
+def keep_inputs_choice(kind: str) -> None:
+    """The attendee's choice to keep their calculator inputs on the server, said as it is."""
+    widget_key = f"share_{kind}_keep"
+    st.session_state[widget_key] = keeps_inputs()
+    keep = st.checkbox(
+        t("room.share.keep_inputs"), key=widget_key, on_change=_keep_changed, args=(widget_key,)
+    )
+    st.caption(t("room.share.keep_on") if keep else t("room.share.keep_off"))
 
 
 def share_panel(kind: str, summary: dict[str, Any], raw: dict[str, Any] | None) -> None:
@@ -114,6 +128,7 @@ def share_panel(kind: str, summary: dict[str, Any], raw: dict[str, Any] | None) 
                 ),
                 icon=":material/check_circle:",
             )
+        keep_inputs_choice(kind)
 
 
 def restore_saved_inputs(kind: str, restore: Callable[[Any], None]) -> None:
@@ -149,5 +164,5 @@ def calculator_sharing(
         _join_first()
         return
     data = inputs()
-    save_inputs(kind, data)
+    save_inputs(kind, data)  # only when the attendee chose to keep them (the panel's last box)
     share_panel(kind, summary(), data)

@@ -28,10 +28,11 @@ RESUME_TOKEN_BYTES = 24
 """Random bytes in a resume token (32 URL-safe characters): unguessable, short enough for a link."""
 
 NICKNAME_MAX_CHARS = 40
-"""Longest nickname kept: fits a phone's dashboard row; longer ones are shortened, and we say so."""
+"""The one length rule for nicknames: longer ones are shortened to this, and we say so (the join
+form stops typing there too). A pasted page is shortened like any other long name, never refused."""
 
-NICKNAME_INPUT_LIMIT = 2000
-"""Longer than this is not a nickname but a paste accident or an attack: refused, not shortened."""
+NAME_INPUT_CLEANED_CHARS = 2000
+"""Only this much of a typed name is cleaned, so a pasted page costs no more than a short name."""
 
 WORKSHOP_NAME_MAX_CHARS = 80
 """Longest workshop name: one line on the projector."""
@@ -121,18 +122,20 @@ def clean_text(typed: str, *, max_chars: int) -> CleanedText:
 def clean_nickname(typed: str | None) -> CleanedText:
     """An attendee's nickname made safe to store and show; ``value`` is ``None`` for no nickname.
 
-    Raises ``WorkshopError("nickname_too_long")`` past :data:`NICKNAME_INPUT_LIMIT` characters.
+    At most :data:`NICKNAME_MAX_CHARS` characters are kept, however long the text typed or pasted;
+    ``"shortened"`` in ``changes`` says so.
     """
     if typed is None:
         return CleanedText(value=None)
-    if len(typed) > NICKNAME_INPUT_LIMIT:
-        raise WorkshopError("nickname_too_long", limit=NICKNAME_MAX_CHARS)
-    return clean_text(typed, max_chars=NICKNAME_MAX_CHARS)
+    cleaned = clean_text(typed[:NAME_INPUT_CLEANED_CHARS], max_chars=NICKNAME_MAX_CHARS)
+    if len(typed) > NAME_INPUT_CLEANED_CHARS and "shortened" not in cleaned.changes:
+        return CleanedText(value=cleaned.value, changes=(*cleaned.changes, "shortened"))
+    return cleaned
 
 
 def clean_workshop_name(typed: str) -> str:
     """A workshop's name as one clean line; ``invalid_workshop_name`` if blank or too long."""
-    cleaned = clean_text(typed[:NICKNAME_INPUT_LIMIT], max_chars=WORKSHOP_NAME_MAX_CHARS)
+    cleaned = clean_text(typed[:NAME_INPUT_CLEANED_CHARS], max_chars=WORKSHOP_NAME_MAX_CHARS)
     if cleaned.value is None or "shortened" in cleaned.changes:
         raise WorkshopError("invalid_workshop_name", limit=WORKSHOP_NAME_MAX_CHARS)
     return cleaned.value

@@ -13,7 +13,6 @@ ErrorCode = Literal[
     "invalid_language",
     "code_generation_failed",
     "invalid_token",
-    "nickname_too_long",
     "invalid_poll",
     "unknown_poll",
     "poll_closed",
@@ -26,6 +25,8 @@ ErrorCode = Literal[
     "invalid_json",
     "payload_too_large",
     "storage_unavailable",
+    "code_taken",
+    "invalid_slide",
 ]
 """Every reason a workshop action can be refused; each has ``workshop.errors.<code>`` in en and es."""
 

@@ -22,6 +22,9 @@ JOIN_PAGE = "join"
 CODE_PARAM = "code"
 """Query parameter carrying the join code in a join link (``/join?code=ABC234``)."""
 
+LANGUAGE_PARAM = "lang"
+"""Query parameter carrying the language (``ui/i18n.py``): a join link opens in the room's language."""
+
 RESUME_PARAM = "me"
 """Query parameter carrying an attendee's secret resume token (``/join?me=…``)."""
 
@@ -56,6 +59,9 @@ class JoinLinks(BaseModel):
     """The local host the instructor's browser used (``localhost``), to name it in the warning."""
     invalid_public_url: bool = False
     """A public URL was configured but isn't an ``http(s)://host`` address, so it was ignored."""
+    loopback_only: bool = False
+    """The server listens on this machine only (``--server.address=127.0.0.1``): no address of the
+    network reaches it, so no link is offered until it listens on all interfaces."""
 
 
 def is_local_host(host: str) -> bool:
@@ -68,6 +74,14 @@ def is_local_host(host: str) -> bool:
     except ValueError:
         return False
     return address.is_loopback or address.is_unspecified
+
+
+def _unspecified(host: str | None) -> bool:
+    name = (host or "").strip("[]")
+    try:
+        return ipaddress.ip_address(name).is_unspecified
+    except ValueError:
+        return False
 
 
 def _lan_rank(address: ipaddress.IPv4Address) -> tuple[int, str]:
@@ -129,6 +143,7 @@ def join_links(
     page_path: str,
     interfaces: Sequence[tuple[str, str]],
     server_port: int,
+    listen_address: str | None = None,
 ) -> JoinLinks:
     """The app's base URLs for the join link and QR code.
 
@@ -136,7 +151,9 @@ def join_links(
        it is itself local.
     2. Else the address the instructor's browser used (``page_url``, which ends in ``page_path``).
     3. When that address is local (``local_only``) or unknown: one URL per LAN address of
-       ``interfaces``, on the browser's port, or ``server_port`` when the browser's URL is unknown.
+       ``interfaces``, on the browser's port, or ``server_port`` when the browser's URL is unknown;
+       none when the server listens on a loopback ``listen_address`` (``loopback_only``), since
+       phones can't reach it on any of them.
     """
     invalid = False
     opened = _base_of(page_url, page_path) if page_url else None
@@ -156,8 +173,13 @@ def join_links(
             invalid_public_url=invalid,
         )
     scheme, path, port = ("http", "", server_port) if opened is None else (opened[0], opened[2], opened[3])
+    loopback = (
+        bool(listen_address) and is_local_host(listen_address or "") and not _unspecified(listen_address)
+    )
+    reachable = () if loopback else lan_addresses(interfaces)
     return JoinLinks(
-        bases=tuple(_join(scheme, address, port, path) for address in lan_addresses(interfaces)),
+        bases=tuple(_join(scheme, address, port, path) for address in reachable),
+        loopback_only=loopback,
         source="network",
         local_only=opened is not None,
         opened_on=None if opened is None else opened[1],
@@ -174,14 +196,16 @@ def app_base(page_url: str | None, page_path: str) -> str | None:
     return _join(scheme, host, port, path)
 
 
-def join_url(base: str, code: str) -> str:
-    """The link that opens the join page with the code filled in."""
-    return f"{base}/{JOIN_PAGE}?{urlencode({CODE_PARAM: code})}"
+def join_url(base: str, code: str, language: str | None = None) -> str:
+    """The link that opens the join page with the code filled in, in the room's ``language``."""
+    query = {CODE_PARAM: code} | ({LANGUAGE_PARAM: language} if language else {})
+    return f"{base}/{JOIN_PAGE}?{urlencode(query)}"
 
 
-def resume_url(base: str, token: str) -> str:
+def resume_url(base: str, token: str, language: str | None = None) -> str:
     """An attendee's personal link back to their record (keep it private: it is their identity)."""
-    return f"{base}/{JOIN_PAGE}?{urlencode({RESUME_PARAM: token})}"
+    query = {RESUME_PARAM: token} | ({LANGUAGE_PARAM: language} if language else {})
+    return f"{base}/{JOIN_PAGE}?{urlencode(query)}"
 
 
 def qr_png(url: str, *, scale: int = QR_SCALE, border: int = QR_BORDER) -> bytes:

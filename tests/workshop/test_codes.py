@@ -65,10 +65,10 @@ def test_a_cleaned_nickname_is_one_short_visible_line_and_stays_clean(typed: str
     assert again.value == value and again.changes == ()
 
 
-def test_a_pasted_page_is_refused_not_stored() -> None:
-    with pytest.raises(WorkshopError) as refused:
-        clean_nickname("x" * 5000)
-    assert refused.value.code == "nickname_too_long" and refused.value.values == {"limit": NICKNAME_MAX_CHARS}
+@pytest.mark.parametrize("length", [41, 1999, 2000, 2001, 10_000])
+def test_one_length_rule_any_nickname_past_the_limit_is_shortened_and_said(length: int) -> None:
+    cleaned = clean_nickname("x" * length)
+    assert cleaned.value == "x" * NICKNAME_MAX_CHARS and cleaned.changes == ("shortened",)
 
 
 def test_resume_tokens_are_random_and_stored_only_as_a_digest() -> None:

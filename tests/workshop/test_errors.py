@@ -85,6 +85,13 @@ def _code_taken(room: Room) -> None:
     room.store.open_workshop("Clash", "en")
 
 
+def _reopen_taken(room: Room) -> None:
+    taken = room.closed_workshop.join_code
+    room.monkeypatch.setattr("storage.store.new_join_code", lambda: taken)
+    room.store.open_workshop("Today's other room", "en")  # free while the old one is closed
+    room.store.reopen_workshop(room.closed_workshop.id)
+
+
 def _free_code(room: Room) -> str:
     taken = {room.workshop.join_code, room.closed_workshop.join_code}
     return next(code for code in ("ABC234", "XYZ789", "MNP456") if code not in taken)
@@ -114,7 +121,13 @@ CASES: list[tuple[str, str, Callable[[Room], object]]] = [
     ("invalid_token", "made up", lambda r: r.store.resume("not-a-token")),
     ("invalid_token", "empty", lambda r: r.store.load_state("", "team")),
     ("invalid_token", "huge", lambda r: r.store.answer_poll("x" * 10_000, r.poll.id, 0)),
-    ("nickname_too_long", "a pasted page", lambda r: r.store.join(r.workshop.join_code, "x" * 5000)),
+    ("code_taken", "reopen after the code was reused", _reopen_taken),
+    ("invalid_slide", "bad lesson id", lambda r: r.store.set_screen(r.workshop.id, "../etc", 0, None)),
+    (
+        "invalid_slide",
+        "negative slide",
+        lambda r: r.store.set_screen(r.workshop.id, "shelf-vs-feed", -1, None),
+    ),
     (
         "invalid_poll",
         "one option",
@@ -190,7 +203,7 @@ def test_each_refusal_has_its_code_and_changes_nothing(
     with pytest.raises(WorkshopError) as refused:
         action(room)
     assert refused.value.code == code
-    if code not in {"submission_conflict", "storage_unavailable"}:  # those cases set the scene first
+    if code not in {"submission_conflict", "storage_unavailable", "code_taken"}:  # these set the scene first
         assert row_counts(room.store) == before
     for lang in LANGUAGES:
         message = translate(refused.value.message_key, lang, **refused.value.values)
