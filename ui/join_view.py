@@ -189,7 +189,7 @@ def _personal_link() -> None:
     with st.container(key="join_personal_link"):
         st.code(link, language=None, wrap_lines=True)  # wraps on a 390 px phone; has a copy button
     with st.expander(t("room.join.link_qr"), icon=":material/qr_code_2:"):
-        st.image(qr_image(link), width=260)
+        st.image(qr_image(link), width=260, alt=f"{t('room.join.link_header')}: {link}")
 
 
 def _privacy() -> None:
