@@ -1,6 +1,6 @@
 """The README's room figures: bench/room_driver.py over room sizes and set-ups, a table and a plot.
 
-    .venv/bin/python bench/room_figures.py --out bench/results     # ~30 min on 2 cores
+    .venv/bin/python bench/room_figures.py        # ~30 min on 2 cores; writes docs/room/
 
 Set-ups: "as shipped before" (``streamlit run`` of the commit before this work, ``--baseline``,
 with Streamlit's collection after every run), "GC fixed, K = 1" (this app under uvicorn, one
@@ -48,8 +48,8 @@ def _baseline_checkout(commit: str, folder: Path) -> Path:
     return target
 
 
-def _run(name: str, phones: int, extra: list[str], out: Path) -> dict[str, Any]:
-    figures = out / f"run-{name.replace(' ', '').replace(',', '_').replace('=', '')}-{phones}.json"
+def _run(name: str, phones: int, extra: list[str], folder: Path, tag: str = "") -> dict[str, Any]:
+    figures = folder / f"run-{name.replace(' ', '').replace(',', '_').replace('=', '')}-{phones}{tag}.json"
     browsers = BROWSERS_AT.get((name, phones), 0)
     command = [sys.executable, str(DRIVER), "--phones", str(phones), "--browsers", str(browsers), *extra]
     command += ["--deadline", str(RUN_DEADLINE_S - 60), "--json", str(figures)]
@@ -163,32 +163,39 @@ def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "room", help="the README reads it")
     parser.add_argument("--baseline", default="af736a1", help="the commit served as 'as shipped before'")
-    parser.add_argument("--only", default="", help="comma-separated set-up names to run (default: all)")
+    parser.add_argument("--only", default="", help="set-up names to run, separated by ';' (default: all)")
+    parser.add_argument("--rooms", default="", help="comma-separated room sizes to run (default: all)")
+    parser.add_argument("--kill-only", action="store_true", help="only the K = 2 run with a kill")
     parser.add_argument("--replot", action="store_true", help="only redraw from room_figures.json")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     store = args.out / "room_figures.json"
     results: list[dict[str, Any]] = json.loads(store.read_text()) if store.exists() else []
     if not args.replot:
-        chosen = [name for name in SETUPS if not args.only or name in args.only.split(",")]
+        chosen = [name for name in SETUPS if not args.only or name in args.only.split(";")]
         with tempfile.TemporaryDirectory(prefix="room-figures.") as folder:
             for name in chosen:
                 extra = list(SETUPS[name]["args"])
                 if SETUPS[name].get("baseline"):
                     extra += ["--app-dir", str(_baseline_checkout(args.baseline, Path(folder)))]
-                for phones in SETUPS[name]["rooms"]:
+                rooms = [
+                    n for n in SETUPS[name]["rooms"] if not args.rooms or str(n) in args.rooms.split(",")
+                ]
+                for phones in [] if args.kill_only else rooms:
                     results = [
                         r
                         for r in results
                         if not (r["name"] == name and r["phones"] == phones and "killed" not in r)
                     ]
-                    results.append(_run(name, phones, extra, args.out))
+                    results.append(_run(name, phones, extra, Path(folder)))
                     store.write_text(json.dumps(results, indent=1))
                 if name == "K = 2":
                     results = [r for r in results if "killed" not in r]
-                    results.append(_run(name, 600, [*extra, "--kill"], args.out) | {"killed": True})
+                    results.append(
+                        _run(name, 600, [*extra, "--kill"], Path(folder), "kill") | {"killed": True}
+                    )
                     store.write_text(json.dumps(results, indent=1))
     results.sort(key=lambda r: (list(SETUPS).index(r["name"]), r["phones"], "killed" in r))
     (args.out / "room_figures.md").write_text(table(results))

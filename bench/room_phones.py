@@ -147,7 +147,7 @@ class Phone:
             try:
                 await self.run(page="team")
                 await self.run(trigger="share_team_send")
-            except (KeyError, ConnectionError, OSError) as error:
+            except Exception as error:  # noqa: BLE001 - a reload in between, or a refusal: try once more
                 problem = f"share: {error!r}"[:200]
                 continue
             if any(alert.startswith((SHARED_TEXT, ALREADY_SHARED_TEXT)) for alert in self.alerts):

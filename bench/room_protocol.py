@@ -95,17 +95,10 @@ class ProtocolSession:
     async def connect(self, timeout: float) -> float:
         """Open the socket and run the page as a browser's first load; the run's seconds."""
         await self._fetch_cookies()
-        self._ws = await websockets.connect(
-            f"ws://{self.host}:{self.port}/_stcore/stream",
-            subprotocols=["streamlit", self.cookies.get("_streamlit_xsrf", "PLACEHOLDER")],  # type: ignore[list-item]
-            additional_headers={
-                "Origin": f"http://{self.host}:{self.port}",
-                "Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items()),
-            },
-            max_size=None,
-            open_timeout=timeout,
-            ping_interval=None,
-        )
+        try:
+            self._ws = await self._open_socket(timeout)
+        except websockets.InvalidHandshake as refused:  # e.g. the proxy's 503 while no process is up
+            raise ConnectionError(f"refused: {refused}") from refused
         self.closed = None
         self._reader = asyncio.create_task(self._read())
         self._running_fragment = ""
@@ -116,6 +109,19 @@ class ProtocolSession:
             context_info=self._context(),
         )
         return await self._run(first, timeout)
+
+    async def _open_socket(self, timeout: float) -> Any:
+        return await websockets.connect(
+            f"ws://{self.host}:{self.port}/_stcore/stream",
+            subprotocols=["streamlit", self.cookies.get("_streamlit_xsrf", "PLACEHOLDER")],  # type: ignore[list-item]
+            additional_headers={
+                "Origin": f"http://{self.host}:{self.port}",
+                "Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items()),
+            },
+            max_size=None,
+            open_timeout=timeout,
+            ping_interval=None,
+        )
 
     async def reconnect(self, timeout: float) -> float:
         """A new socket through the same address after the old one dropped (a browser reloading)."""

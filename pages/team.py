@@ -24,11 +24,11 @@ with inputs_column:
     st.markdown(t("team.intro"))
     team_view.lesson_links()
     team_inputs.preset_picker()
-    st.subheader(t("team.roster_header"))
+    st.header(t("team.roster_header"))
     team_inputs.roster_editor()
     team_inputs.roster_files()
     team_inputs.title_mapping()
-    st.subheader(t("team.questions_header"))
+    st.header(t("team.questions_header"))
     team_inputs.questions()
     policy, reference = team_assumptions.assumptions()
 
@@ -36,7 +36,7 @@ inputs = TeamInputs(
     rows=team_state.current_rows(), answers=team_state.current_answers(), policy=policy, reference=reference
 )
 with results_column:
-    st.subheader(t("team.results_header"))
+    st.header(t("team.results_header"))
     try:
         result = assess(inputs)
     except InputError as error:

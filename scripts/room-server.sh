@@ -62,7 +62,7 @@ else
     app_port=$((port + n))
     start_app "app-$n" "$app_port"
     apps+=("app-$n $app_port")
-    servers+="  server app-$n 127.0.0.1:$app_port check inter 500ms fall 1 rise 2 cookie app-$n"$'\n'
+    servers+="  server app-$n 127.0.0.1:$app_port check inter 1s fall 3 rise 2 cookie app-$n"$'\n'
   done
   maxconn=$(( $(ulimit -n) / 2 - 100 ))  # each proxied connection holds two file descriptors
   cat >"$run_dir/haproxy.cfg" <<EOF
@@ -71,6 +71,8 @@ global
 defaults
   mode http
   timeout connect 2s
+  # Health checks of a busy process (a whole room just moved onto it) must not mark it down.
+  timeout check 5s
   timeout client 1h
   timeout server 1h
   timeout tunnel 1h

@@ -24,9 +24,7 @@ def verdict(at: AppTest) -> str:
 
 def cards(at: AppTest) -> dict[str, str]:
     return {
-        c: next(
-            str(m.value) for m in at.markdown if str(m.value).startswith("#### ") and name in str(m.value)
-        )
+        c: next(str(m.value) for m in at.markdown if str(m.value).startswith("### ") and name in str(m.value))
         for c, name in (("self_video", "Own video"), ("influencer", "Creators"), ("paid", "Paid"))
     }
 
@@ -55,7 +53,7 @@ def test_every_story_renders_in_both_languages(app: Make, story: str, lang: str)
         assert text.startswith("Enter" if lang == "en" else "Ingresa")
     else:
         assert text.startswith("**No short-video" if lang == "en" else "**Todavía no")
-    assert len([m for m in at.markdown if str(m.value).startswith("#### ")]) == 5
+    assert len([m for m in at.markdown if str(m.value).startswith("### ")]) == 5
     assert len(at.get("plotly_chart")) == 1
 
 
@@ -66,7 +64,7 @@ def test_carla_page_shows_the_lessons_numbers(app: Make) -> None:
         "Creators: the week 2026-W05 had 210 orders (89% of the channel's total), 14× its next best week (15)"
         in at.markdown[0].value
     )
-    assert cards(at)["paid"].startswith("#### 🌱 Paid (GMV Max) · Emerging")
+    assert cards(at)["paid"].startswith("### 🌱 Paid (GMV Max) · Emerging")
     assert "overlaps, not added" in cards(at)["paid"]
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Safe weekly demand"] == "38.4 orders"
@@ -200,21 +198,21 @@ def test_thresholds_are_editable_and_contradictions_explained(app: Make) -> None
     at.run()
     assert not at.exception
     at.number_input(key="channels_policy_max_cv_stable").set_value(0.05).run()
-    assert cards(at)["self_video"].startswith("#### 🌱 Own video · Emerging")
+    assert cards(at)["self_video"].startswith("### 🌱 Own video · Emerging")
     at.session_state["channels_rules"] = False  # closed: its inputs are not drawn, their values stay
     at.run()
-    assert cards(at)["self_video"].startswith("#### 🌱 Own video · Emerging")
+    assert cards(at)["self_video"].startswith("### 🌱 Own video · Emerging")
     at.switch_page("pages/home.py").run()
     at.switch_page(PAGE).run()
-    assert cards(at)["self_video"].startswith("#### 🌱 Own video · Emerging")
+    assert cards(at)["self_video"].startswith("### 🌱 Own video · Emerging")
     at.session_state["channels_rules"] = True
     at.run()
     at.number_input(key="channels_policy_max_cv_stable").set_value(2.0).run()
     assert "volatile (1.0) can't be below the CV allowed for stable (2.0)" in at.error[0].value
-    assert cards(at)["self_video"].startswith("#### ✅ Own video · Stable")  # the defaults meanwhile
+    assert cards(at)["self_video"].startswith("### ✅ Own video · Stable")  # the defaults meanwhile
     at.button(key="channels_policy_reset").click().run()
     assert not at.error
-    assert cards(at)["self_video"].startswith("#### ✅ Own video · Stable")
+    assert cards(at)["self_video"].startswith("### ✅ Own video · Stable")
 
 
 def test_downloads_are_offered(app: Make) -> None:
@@ -329,5 +327,5 @@ def test_volume_share_and_recent_drop_rules_are_shown_and_editable(app: Make) ->
     assert shown["channels_policy_max_recent_drop"] == 0.3
     assert shown["channels_policy_recent_weeks"] == 2
     at.number_input(key="channels_policy_min_weekly_orders").set_value(50.0).run()
-    assert cards(at)["self_video"].startswith("#### 🌱 Own video · Emerging")  # 40.8 a week is under 50
+    assert cards(at)["self_video"].startswith("### 🌱 Own video · Emerging")  # 40.8 a week is under 50
     assert "❌ volume: 40.8 orders a week (stable needs at least 50)" in cards(at)["self_video"]

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from content_logic.i18n import translate
 from content_logic.workshop.sharing import (
     merge_progress,
     progress_from_json,
@@ -15,6 +16,9 @@ from content_logic.workshop.sharing import (
     share_fingerprint,
     summary_lines,
 )
+
+SELF_VIDEO_ES = translate("channels.name.self_video", "es")
+"""The channels calculator's own name for the channel (its catalog, its wording)."""
 
 CHANNELS = {
     "has_stable_short_video": True,
@@ -53,8 +57,8 @@ FUNNEL = {"bottleneck": "retention", "bottlenecks": {"attention": 0, "retention"
             "es",
             [
                 ("Canal de video corto estable", "sí"),
-                ("Canales estables", "Video propio, Tarjeta de producto"),
-                ("Veredicto por canal", "Video propio: Estable; Creadores: Volátil"),
+                ("Canales estables", f"{SELF_VIDEO_ES}, Tarjeta de producto"),
+                ("Veredicto por canal", f"{SELF_VIDEO_ES}: Estable; Creadores: Volátil"),
                 ("Avisos", "pico puntual, un creador lo acapara todo"),
                 ("Demanda semanal segura (pedidos)", "1.238,4"),
             ],

@@ -36,7 +36,7 @@ STEPS = {
 def data_section(lang: Language) -> WeeklySales:
     """Story, upload and the weekly table; returns the sales to analyse (the last good ones on bad input)."""
     with st.container(border=True, key="channels_data"):
-        st.subheader(t("channels.data_header"))
+        st.header(t("channels.data_header"))
         io.demo_picker(
             state.STORY_KEY,
             t("channels.story"),

@@ -20,13 +20,21 @@ from ui.i18n import t
 
 MARKS = {"stable": "✅", "emerging": "🌱", "volatile": "⚡", "inactive": "⏸️"}
 COLORS: dict[str, str] = {
-    "self_video": "#fe2c55",
-    "influencer": "#25a5d8",
-    "paid": "#f0a202",
-    "live": "#8e44ad",
-    "product_card": "#6c757d",
+    "self_video": "#d55e00",
+    "influencer": "#0072b2",
+    "paid": "#e69f00",
+    "live": "#cc79a7",
+    "product_card": "#009e73",
 }
-"""One colour per channel, the same in every story and language."""
+"""One colour per channel, the same in every story and language; Okabe–Ito, told apart by any eyes."""
+SYMBOLS: dict[str, str] = {
+    "self_video": "circle",
+    "influencer": "square",
+    "paid": "diamond",
+    "live": "triangle-up",
+    "product_card": "x",
+}
+"""One marker shape per channel, so a line is known without its colour (and in grey print)."""
 
 
 def lesson_links() -> None:
@@ -55,10 +63,10 @@ def verdict(slot: DeltaGenerator, report: ChannelReport, text: ReportText) -> No
 
 def cards(text: ReportText) -> None:
     """One bordered card per channel: verdict, numbers, and every test with its number and threshold."""
-    st.subheader(t("channels.cards_header"))
+    st.header(t("channels.cards_header"))
     for card in text.cards:
         with st.container(border=True, key=f"channels_card_{card.channel}"):
-            st.markdown(f"#### {MARKS[card.verdict]} {card.title}\n\n{card.body}")
+            st.markdown(f"### {MARKS[card.verdict]} {card.title}\n\n{card.body}")
 
 
 def figure(sales: WeeklySales, report: ChannelReport, lang: Language) -> go.Figure:
@@ -75,7 +83,10 @@ def figure(sales: WeeklySales, report: ChannelReport, lang: Language) -> go.Figu
         )
         dash = "dot" if report.channel(channel).overlaps else "solid"  # overlapping orders: never summed
         line = {"width": 4 if stable else 1.5, "color": COLORS[channel], "dash": dash}
-        traces.append(go.Scatter(x=weeks, y=list(values), name=name, mode="lines+markers", line=line))
+        marker = {"symbol": SYMBOLS[channel], "size": 9 if stable else 7}
+        traces.append(
+            go.Scatter(x=weeks, y=list(values), name=name, mode="lines+markers", line=line, marker=marker)
+        )
     start = len(weeks) - len(report.window) - 0.5
     shade = {
         "type": "rect",
@@ -147,7 +158,7 @@ def _peak_label(report: ChannelReport, weeks: int, lang: Language) -> list[dict[
 
 def chart(report: ChannelReport, sales: WeeklySales, lang: Language) -> None:
     """The weekly chart under its heading."""
-    st.subheader(t("channels.chart_header_gmv" if report.measure == "gmv" else "channels.chart_header"))
+    st.header(t("channels.chart_header_gmv" if report.measure == "gmv" else "channels.chart_header"))
     key = f"{lang}|{report.measure}|{report.window}|{report.peaks}|{report.stable_channels}"
     key += f"|{sales.model_dump_json()}"
     st.plotly_chart(_figure(key, sales, report, lang), key="channels_chart", config={"displayModeBar": False})
@@ -162,7 +173,7 @@ def _figure(key: str, _sales: WeeklySales, _report: ChannelReport, lang: Languag
 def stock_panel(report: ChannelReport, text: ReportText) -> None:
     """The purchase being considered, and what the stable demand says about it."""
     with st.container(border=True, key="channels_stock"):
-        st.subheader(t("channels.stock_header"))
+        st.header(t("channels.stock_header"))
         channels_inputs.plan_inputs(report.measure)
         a, b, c = st.columns(3)
         a.metric(t("channels.safe_demand"), text.safe_demand)
@@ -174,7 +185,7 @@ def stock_panel(report: ChannelReport, text: ReportText) -> None:
 
 def downloads(report: ChannelReport, lang: Language) -> None:
     """The per-channel table (CSV) and the summary (Markdown), built only when clicked."""
-    st.subheader(t("channels.downloads_header"))
+    st.header(t("channels.downloads_header"))
     left, right = st.columns(2)
     left.download_button(
         t("channels.download_csv"),

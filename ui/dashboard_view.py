@@ -70,7 +70,7 @@ def dashboard(board: RoomBoard, taken_at: str, reveal: RevealedAnswer | None = N
 
     poll_column, results_column = st.columns([5, 4], gap="large")
     with poll_column:
-        st.subheader(t("room.open_poll_header"))
+        st.header(t("room.open_poll_header"))
         if board.open_poll is None:
             st.caption(t("room.no_open_poll"))
         else:
@@ -85,7 +85,7 @@ def dashboard(board: RoomBoard, taken_at: str, reveal: RevealedAnswer | None = N
                 st.markdown(t("room.audience.right_answer", answer=plain(reveal.option)))
                 st.markdown(reveal.explanation)
     with results_column:
-        st.subheader(t("room.results_header"))
+        st.header(t("room.results_header"))
         stable = (
             t("room.stable_none")
             if board.stable_share is None
@@ -115,7 +115,7 @@ def dashboard(board: RoomBoard, taken_at: str, reveal: RevealedAnswer | None = N
         with stages_column:
             _result_bars(t("room.bottleneck_title"), "room_bottleneck_chart", board.bottlenecks)
     if board.recent_polls:
-        st.subheader(t("room.recent_polls_header"))
+        st.header(t("room.recent_polls_header"))
         for poll in board.recent_polls:
             with st.expander(poll.question):
                 poll_chart(

@@ -184,12 +184,12 @@ def _delete_my_data() -> None:
 
 def _personal_link() -> None:
     link = attendee.personal_link()
-    st.subheader(t("room.join.link_header"))
+    st.header(t("room.join.link_header"))
     st.caption(t("room.join.link_help"))
     with st.container(key="join_personal_link"):
         st.code(link, language=None, wrap_lines=True)  # wraps on a 390 px phone; has a copy button
     with st.expander(t("room.join.link_qr"), icon=":material/qr_code_2:"):
-        st.image(qr_image(link), width=260)
+        st.image(qr_image(link), width=260, alt=f"{t('room.join.link_header')}: {link}")
 
 
 def _privacy() -> None:
@@ -223,12 +223,12 @@ def joined(details: dict[str, object], view: AttendeeView) -> None:
     if view.open_poll is not None and view.my_answer is not None:
         st.session_state.setdefault(ANSWERS_KEY, {}).setdefault(view.open_poll.id, view.my_answer)
 
-    st.subheader(t("room.join.poll_header"))
+    st.header(t("room.join.poll_header"))
     poll_panel(view.workshop.id)
 
     _personal_link()
 
-    st.subheader(t("room.join.shared_header"))
+    st.header(t("room.join.shared_header"))
     _shared_list()
     _privacy()
     if st.session_state.get(ERROR_KEY):

@@ -120,7 +120,9 @@ def join_panel(workshop: Workshop, links: JoinLinks) -> None:
             with st.container(key="room_join_url"):
                 st.code(url, language=None, wrap_lines=True)
     if url is not None:
-        qr_column.image(qr_image(url), caption=t("room.qr_caption"), width="stretch")
+        qr_column.image(
+            qr_image(url), caption=t("room.qr_caption"), alt=f"{t('room.qr_caption')}: {url}", width="stretch"
+        )
     if not workshop.is_open:
         st.warning(t("room.closed_notice"), icon=":material/lock:")
     if links.invalid_public_url:
