@@ -6,6 +6,7 @@ from content_logic.workshop import WorkshopError
 from ui import audience_view, instructor_view, room_view
 from ui.i18n import t
 from ui.instructor_session import chosen_workshop
+from ui.routes import INSTRUCTOR
 from ui.shell import require_app_shell
 from ui.workshop_state import error_text, links_for
 
@@ -20,7 +21,7 @@ except WorkshopError as error:
     st.stop()
 if workshop is None:
     st.info(t("room.presenter.no_workshop"), icon=":material/info:")
-    st.page_link(instructor_view.INSTRUCTOR_PAGE_FILE, label=t("room.instructor.go"), icon=":material/key:")
+    st.page_link(INSTRUCTOR.file, label=t("room.instructor.go"), icon=":material/key:")
     st.stop()
 with st.container(key="projected"):
     audience_view.follow(workshop, links_for("audience"))

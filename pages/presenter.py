@@ -7,6 +7,7 @@ from ui import instructor_view, presenter_view, workshop_browser
 from ui.course import course
 from ui.i18n import current_language, t
 from ui.instructor_session import chosen_workshop, workshop_query
+from ui.routes import AUDIENCE, INSTRUCTOR, ROOM
 from ui.shell import require_app_shell
 from ui.workshop_state import error_text, store
 
@@ -35,13 +36,13 @@ with links:
         st.markdown(t("room.presenter.join_with", code=workshop.display_code))
         query = workshop_query()
         st.page_link(
-            instructor_view.AUDIENCE_PAGE_FILE,
+            AUDIENCE.file,
             label=t("room.nav_audience"),
             icon=":material/cast:",
             query_params=query,
         )
         st.page_link(
-            instructor_view.ROOM_PAGE_FILE,
+            ROOM.file,
             label=t("room.nav_room"),
             icon=":material/monitoring:",
             query_params=query,
@@ -51,6 +52,6 @@ presenter_view.slides(lesson, workshop)
 st.divider()
 if workshop is None:
     st.info(t("room.presenter.no_workshop"), icon=":material/info:")
-    st.page_link(instructor_view.INSTRUCTOR_PAGE_FILE, label=t("room.instructor.go"), icon=":material/key:")
+    st.page_link(INSTRUCTOR.file, label=t("room.instructor.go"), icon=":material/key:")
 else:
     presenter_view.poll_controls(workshop, lesson, current)

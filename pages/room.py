@@ -10,6 +10,7 @@ from content_logic.workshop import WorkshopError
 from ui import dashboard_view, instructor_view, report_view, room_manage, room_view
 from ui.i18n import t
 from ui.instructor_session import chosen_workshop, workshop_query
+from ui.routes import AUDIENCE, INSTRUCTOR, PRESENTER
 from ui.shell import require_app_shell
 from ui.workshop_state import error_text, links_for, store
 
@@ -25,7 +26,7 @@ except WorkshopError as error:
     st.stop()
 if workshop is None:
     st.info(t("room.presenter.no_workshop"), icon=":material/info:")
-    st.page_link(instructor_view.INSTRUCTOR_PAGE_FILE, label=t("room.instructor.go"), icon=":material/key:")
+    st.page_link(INSTRUCTOR.file, label=t("room.instructor.go"), icon=":material/key:")
     st.stop()
 
 with st.container(key="projected"):
@@ -36,19 +37,19 @@ st.divider()
 query = workshop_query()
 present, watch, home = st.columns(3)
 present.page_link(
-    instructor_view.PRESENTER_PAGE_FILE,
+    PRESENTER.file,
     label=t("room.nav_presenter"),
     icon=":material/slideshow:",
     query_params=query,
 )
 watch.page_link(
-    instructor_view.AUDIENCE_PAGE_FILE,
+    AUDIENCE.file,
     label=t("room.nav_audience"),
     icon=":material/cast:",
     query_params=query,
 )
 home.page_link(
-    instructor_view.INSTRUCTOR_PAGE_FILE,
+    INSTRUCTOR.file,
     label=t("room.nav_instructor"),
     icon=":material/key:",
     query_params=query,

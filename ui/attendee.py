@@ -17,6 +17,7 @@ from content_logic.workshop.sharing import (
 )
 from ui.course import PROGRESS_KEY
 from ui.i18n import t
+from ui.routes import JOIN
 from ui.workshop_browser import read_cookie, write_cookie
 from ui.workshop_state import error_text, public_url, store
 
@@ -51,11 +52,8 @@ FAILED_TOKEN_KEY = "workshop_failed_token"
 RESTORE_ERROR_KEY = "workshop_restore_error"
 """Session state: why a personal link didn't work, shown once by the join page."""
 
-JOIN_PAGE_PATH = "join"
+JOIN_PAGE_PATH = JOIN.url_path
 """The join page's URL path, stripped from the browser's URL to find the app's base address."""
-
-JOIN_PAGE_FILE = "pages/join.py"
-"""The join page, for links from other screens."""
 
 
 def token() -> str | None:
@@ -223,4 +221,4 @@ def sidebar() -> None:
     st.sidebar.caption(
         t("room.sidebar", workshop=plain(str(details["workshop"])), name=plain(display_name(details)))
     )
-    st.sidebar.page_link(JOIN_PAGE_FILE, label=t("room.sidebar_link"), icon=":material/how_to_vote:")
+    st.sidebar.page_link(JOIN.file, label=t("room.sidebar_link"), icon=":material/how_to_vote:")

@@ -17,6 +17,7 @@ from content_logic.channels import (
 from content_logic.i18n import Language, translate
 from ui import channels_inputs
 from ui.i18n import t
+from ui.routes import LESSON
 
 MARKS = {"stable": "✅", "emerging": "🌱", "volatile": "⚡", "inactive": "⏸️"}
 COLORS: dict[str, str] = {
@@ -41,7 +42,7 @@ def lesson_links() -> None:
     """The two lessons this calculator applies."""
     for lesson, key in (("stock-up-trap", "lesson_stock_up"), ("five-channels", "lesson_five_channels")):
         st.page_link(
-            "pages/lesson.py",
+            LESSON.file,
             label=t(f"channels.{key}"),
             icon=":material/menu_book:",
             query_params={"lesson": lesson},

@@ -32,6 +32,7 @@ from ui.funnel_state import (
 )
 from ui.funnel_view import column_label
 from ui.i18n import t
+from ui.routes import LESSON
 
 BENCH_EDIT_KEY = "funnel_bm_edit"
 """The toggle that shows the benchmark inputs (hidden, they cost nothing on a rerun; values are kept)."""
@@ -86,7 +87,7 @@ def lesson_links() -> None:
     """Links to the two lessons this calculator applies."""
     for lesson in ("views-no-sales", "replicate-winners"):
         st.page_link(
-            "pages/lesson.py",
+            LESSON.file,
             label=t(f"funnel.lesson_{lesson.replace('-', '_')}"),
             icon=":material/menu_book:",
             query_params={"lesson": lesson},

@@ -24,12 +24,8 @@ from ui.instructor_session import (
     workshop_query,
 )
 from ui.room_view import plain
+from ui.routes import AUDIENCE, INSTRUCTOR, PRESENTER, ROOM
 from ui.workshop_state import error_text, store
-
-INSTRUCTOR_PAGE_FILE = "pages/instructor.py"
-PRESENTER_PAGE_FILE = "pages/presenter.py"
-ROOM_PAGE_FILE = "pages/room.py"
-AUDIENCE_PAGE_FILE = "pages/audience.py"
 
 PASSCODE_KEY = "instructor_passcode"
 LOGIN_MESSAGE_KEY = "instructor_login_message"
@@ -102,7 +98,7 @@ def require_instructor() -> None:
         keep_cookie()
         return
     st.warning(t("room.instructor.only"), icon=":material/lock:")
-    st.page_link(INSTRUCTOR_PAGE_FILE, label=t("room.instructor.go"), icon=":material/key:")
+    st.page_link(INSTRUCTOR.file, label=t("room.instructor.go"), icon=":material/key:")
     st.stop()
 
 
@@ -196,17 +192,15 @@ def toolbar(workshops: list[Workshop]) -> Workshop | None:
     if workshop is not None:
         links = workshop_query()
         present.page_link(
-            PRESENTER_PAGE_FILE,
+            PRESENTER.file,
             label=t("room.nav_presenter"),
             icon=":material/slideshow:",
             query_params=links,
         )
         audience.page_link(
-            AUDIENCE_PAGE_FILE, label=t("room.nav_audience"), icon=":material/cast:", query_params=links
+            AUDIENCE.file, label=t("room.nav_audience"), icon=":material/cast:", query_params=links
         )
-        watch.page_link(
-            ROOM_PAGE_FILE, label=t("room.nav_room"), icon=":material/monitoring:", query_params=links
-        )
+        watch.page_link(ROOM.file, label=t("room.nav_room"), icon=":material/monitoring:", query_params=links)
     leave.button(
         t("room.instructor.sign_out"), key="instructor_sign_out", on_click=sign_out, icon=":material/logout:"
     )

@@ -21,6 +21,7 @@ from ui.attendee_saves import keeps_inputs, load_inputs, record_share, save_inpu
 from ui.i18n import current_language, t
 from ui.plan_results import remember_inputs
 from ui.room_view import plain
+from ui.routes import JOIN
 from ui.workshop_state import error_text, store
 
 __all__ = [
@@ -76,7 +77,7 @@ def _send(kind: str, summary: dict[str, Any], raw: JsonValue | None) -> None:
 
 
 def _join_first() -> None:
-    st.page_link(attendee.JOIN_PAGE_FILE, label=t("room.share.join_first"), icon=":material/groups:")
+    st.page_link(JOIN.file, label=t("room.share.join_first"), icon=":material/groups:")
 
 
 def _keep_changed(widget_key: str) -> None:

@@ -11,7 +11,7 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from ui.attendee import sidebar as workshop_sidebar
 from ui.i18n import language_switch, t
-from ui.routes import ROUTES
+from ui.routes import HOME, ROUTES
 
 
 def app_shell() -> st.Page:
@@ -27,7 +27,7 @@ def app_shell() -> st.Page:
             title=t(route.title_key),
             icon=route.icon,
             url_path=route.url_path,
-            default=route.url_path == "home",
+            default=route is HOME,
             visibility="hidden" if route.hidden else "visible",
         )
         sections.setdefault(t(f"nav.section_{route.section}"), []).append(screen)

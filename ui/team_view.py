@@ -17,6 +17,7 @@ from content_logic.team import (
     table_csv,
 )
 from ui.i18n import current_language, t
+from ui.routes import LESSON
 from ui.widgets import problem_list
 
 _BANNER = {"critical": st.error, "high": st.warning, "medium": st.info}
@@ -30,7 +31,7 @@ def lesson_links() -> None:
         ("founder-owns-content", "lesson_founder"),
     ):
         st.page_link(
-            "pages/lesson.py",
+            LESSON.file,
             label=t(f"team.{key}"),
             icon=":material/menu_book:",
             query_params={"lesson": lesson},
