@@ -7,7 +7,7 @@ Every calculator package (``content_logic.channels``, ``.team``, ``.funnel``) ex
     assess(inputs) -> Result
     summary_markdown(result, lang) -> str
     table_csv(result, lang) -> bytes
-    result_json(result) -> dict[str, JsonValue]
+    result_json(result, *, lang="en") -> dict[str, JsonValue]
     room_summary(result) -> ChannelsSummary | TeamSummary | FunnelSummary
     inputs_to_json(inputs) -> dict[str, JsonValue]
     inputs_from_json(data) -> Inputs
@@ -106,8 +106,8 @@ class CalculatorPackage(Protocol):
     def table_csv(self, result: Any, lang: Language) -> bytes:
         """The result's table as a CSV download."""
 
-    def result_json(self, result: Any) -> dict[str, JsonValue]:
-        """The result as the command line's ``--json`` ``result`` object."""
+    def result_json(self, result: Any, *, lang: Language = "en") -> dict[str, JsonValue]:
+        """The result as the command line's ``--json`` ``result`` object (its texts in ``lang``)."""
 
     def room_summary(self, result: Any) -> RoomSummary:
         """What an attendee may share with the workshop."""

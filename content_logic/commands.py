@@ -105,6 +105,6 @@ def run_calculator(
         return code, _text(None, reading, lang)
     result = package.assess(reading.inputs)
     if as_json:
-        document = _document(calculator, path, reading, package.result_json(result), lang)
+        document = _document(calculator, path, reading, package.result_json(result, lang=lang), lang)
         return EXIT_RESULT, _dumps(document)
     return EXIT_RESULT, _text(package.summary_markdown(result, lang), reading, lang)

@@ -10,22 +10,7 @@ from typing import Any
 import pytest
 
 from content_logic.__main__ import main
-from content_logic.calculator import CALCULATOR_IDS, ContractMissing, calculator_package
 from content_logic.commands import run_calculator
-
-
-def _on_contract() -> bool:
-    try:
-        for calculator in CALCULATOR_IDS:
-            calculator_package(calculator)
-    except ContractMissing:
-        return False
-    return True
-
-
-pytestmark = pytest.mark.skipif(
-    not _on_contract(), reason="the calculator packages don't export the contract yet (their branches add it)"
-)
 
 DATA = Path(__file__).parent / "data"
 SHEETS = DATA / "sheets"
@@ -147,3 +132,35 @@ def test_rows_skipped_are_listed_once_under_the_summary() -> None:
     _, text = run_calculator("funnel", DATA / "funnel" / "bad_rows.csv", "en")
     skipped = [line for line in text.splitlines() if "bad_rows.csv, row " in line]
     assert skipped and len(skipped) == len(set(skipped))
+
+
+def test_json_warning_messages_follow_the_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Eight steady weeks from the product card and three orders from video: shelf logic and one channel.
+    rows = [
+        f"2026-{month:02d}-{day:02d},Product card,{orders}"
+        for month, day, orders in (
+            (9, 7, 40),
+            (9, 14, 42),
+            (9, 21, 39),
+            (9, 28, 41),
+            (10, 5, 40),
+            (10, 12, 43),
+            (10, 19, 40),
+            (10, 26, 42),
+        )
+    ]
+    path = tmp_path / "sales.csv"
+    path.write_text(
+        "date,channel,orders\n" + "\n".join([*rows, "2026-10-26,Video,3"]) + "\n", encoding="utf-8"
+    )
+    messages = {}
+    for lang in ("en", "es"):
+        code, document = _json("channels", path, "--lang", lang, capsys=capsys)
+        assert code == 0
+        warnings = document["result"]["warnings"]
+        assert [w["code"] for w in warnings] == ["shelf_logic", "one_channel"]
+        messages[lang] = warnings[0]["message"]
+    assert "product card" in messages["en"].lower()
+    assert "tarjeta de producto" in messages["es"].lower()

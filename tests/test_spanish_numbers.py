@@ -8,13 +8,8 @@ from collections.abc import Callable
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.test_calculator_contract import ENGLISH_NUMBER, GLUED_PERCENT, _on_contract
+from tests.test_calculator_contract import ENGLISH_NUMBER, GLUED_PERCENT
 from ui.routes import CALCULATOR_ROUTES
-
-pytestmark = pytest.mark.skipif(
-    not _on_contract(),
-    reason="the calculator pages format through content_logic/formatting once on the contract",
-)
 
 TEXT_ELEMENTS = ("title", "header", "subheader", "markdown", "caption", "info", "warning", "success", "error")
 """Elements whose text a page writes; metrics are read apart (value and delta)."""

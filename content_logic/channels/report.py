@@ -47,10 +47,10 @@ def room_summary(report: ChannelReport) -> ChannelsSummary:
     )
 
 
-def result_json(report: ChannelReport) -> dict[str, JsonValue]:
+def result_json(report: ChannelReport, *, lang: Language = "en") -> dict[str, JsonValue]:
     """The command line's ``result``: stock-up answer, safe weekly orders, each channel, the warnings.
 
-    Warning messages are in English (the JSON is for machines; ``--lang`` changes the summary).
+    Warning messages are in ``lang``; codes and ids never change with it.
     """
     return {
         "stock_up": report.has_stable_short_video,
@@ -63,7 +63,7 @@ def result_json(report: ChannelReport) -> dict[str, JsonValue]:
             for c in CHANNELS
         },
         "warnings": [
-            {"code": w.code, "message": warning_text(w, "en", report.measure)} for w in report.warnings
+            {"code": w.code, "message": warning_text(w, lang, report.measure)} for w in report.warnings
         ],
     }
 

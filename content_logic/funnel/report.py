@@ -154,9 +154,11 @@ def table_csv(result: FunnelResult, lang: Language) -> bytes:
     return video_csv(result.single, lang) if result.mode == "single" else batch_csv(result, lang)
 
 
-def result_json(result: FunnelResult) -> dict[str, JsonValue]:
+def result_json(result: FunnelResult, *, lang: Language = "en") -> dict[str, JsonValue]:
     """The command line's ``result``: ``videos`` as ``[{"label", "bottleneck", "failing", "judged"}]``
-    (stage ids; ``bottleneck`` null when none; ``judged`` false for a video with nothing to judge)."""
+    (stage ids; ``bottleneck`` null when none; ``judged`` false for a video with nothing to judge;
+    labels are the user's own and stage ids never change, so ``lang`` changes nothing)."""
+    del lang
     table = result.table
     below = table[list(STATUS_COLUMNS)].to_numpy(dtype=object) == "below"
     judged = table[list(STATUS_COLUMNS)].to_numpy(dtype=object) != "unknown"

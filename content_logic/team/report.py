@@ -177,9 +177,10 @@ def table_csv(result: TeamResult, lang: Language) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
-def result_json(result: TeamResult) -> dict[str, JsonValue]:
+def result_json(result: TeamResult, *, lang: Language = "en") -> dict[str, JsonValue]:
     """The command line's ``result``: each title as written with its role id and people, and the gaps
-    as capability ids with their severity, most urgent first."""
+    as capability ids with their severity, most urgent first (ids only, so ``lang`` changes nothing)."""
+    del lang
     roster: list[JsonValue] = [
         {"as_written": line.as_written, "role": line.role, "people": line.people} for line in result.lines
     ]
