@@ -6,6 +6,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh requirements.txt
+# The PDF handouts embed DejaVu Sans (Debian's fonts-dejavu-core/-extra); without it the app still runs and
+# its PDF buttons say which package to install. Install it here when we can (root on Debian), as CI does.
+if [ ! -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core fonts-dejavu-extra >/dev/null; } \
+    || echo "Could not install fonts-dejavu-core: the PDF downloads stay off until it is installed." >&2
+fi
 PORT="${PORT:-8501}"
 ADDRESS="${ADDRESS:-0.0.0.0}"
 if [ -z "${COMPANION_INSTRUCTOR_PASSCODE:-}" ] \
