@@ -9,17 +9,19 @@ import textwrap
 import plotly.graph_objects as go
 import streamlit as st
 
+from content_logic.formatting import format_percent
 from content_logic.workshop import Workshop
 from content_logic.workshop.board import Bar, PollBoard
 from content_logic.workshop.join_url import JoinLinks, join_url, qr_png
-from ui.i18n import t
+from ui.i18n import current_language, t
 from ui.workshop_state import PUBLIC_URL_ENV
 
 CHART_FONT_SIZE = 22
 """Bar labels (answers, counts) readable on a projector from the back of a room: at least 20 px."""
 
-LABEL_WRAP_CHARS = 32
-"""Answer labels wrap at this many characters, so long options leave room for their bars."""
+LABEL_WRAP_CHARS = 42
+"""Answer labels wrap at this many characters: long options (the quizzes balance their lengths, so
+most are 60–90 characters) take two or three lines and the open poll stays above a 1080 px fold."""
 
 RESTART_ON_ALL_INTERFACES = "ADDRESS=0.0.0.0 bash scripts/run.sh"
 """What makes a loopback-only server reachable from the room's phones."""
@@ -150,7 +152,8 @@ def join_panel(workshop: Workshop, links: JoinLinks) -> None:
 
 
 def percent(share: float) -> str:
-    return f"{round(100 * share)} %"
+    """A share (0–1) as a whole percentage in the page's language, through the one formatter."""
+    return format_percent(share, current_language())
 
 
 def _wrapped(label: str) -> str:
