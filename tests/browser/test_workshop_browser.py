@@ -199,6 +199,7 @@ def test_closing_asks_first_reopen_works_and_phones_see_it_without_reloading(
     assert room.store.get_workshop(workshop.id).is_open  # a misclick closed nothing
     screenshot(dashboard, "workshop-close-confirm-projector")
     _click(dashboard, "room_close_yes")
+    expect(by_key(dashboard, "room_reopen")).to_be_visible()  # type: ignore[arg-type]  # the close has run
     assert not room.store.get_workshop(workshop.id).is_open
     closed = translate("room.join.workshop_closed", "en")
     expect(phone.get_by_text(closed)).to_be_visible(timeout=LIVE_TIMEOUT_MS)  # nobody reloaded the phone
